@@ -1,0 +1,230 @@
+package org.packetpath.engine.ext;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.packetpath.engine.net.Ipv4;
+import org.packetpath.engine.net.Services;
+
+/**
+ * Argument parsers shared by extensions. Each returns the canonical text iptables-save prints
+ * and throws {@link ArgException} with iptables' wording when the argument is bad.
+ */
+public final class Args {
+  private Args() {}
+
+  /** A port number 0..65535 or a service name ({@code ssh}), as a decimal number. */
+  public static int port(String text) throws ArgException {
+    Optional<Integer> number = unsigned(text).filter(n -> n <= 65535).map(Long::intValue);
+    if (number.isPresent()) {
+      return number.get();
+    }
+    Optional<Integer> service = Services.port(text);
+    if (service.isPresent()) {
+      return service.get();
+    }
+    throw new ArgException("invalid port/service `" + text + "' specified")
+        .explained("a port is a number from 0 to 65535 or a service name such as ssh or https");
+  }
+
+  /**
+   * A port or port range: {@code 22}, {@code 1024:65535}, {@code 1024:} (to 65535), {@code :80}
+   * (from 0). A range of one port prints as that port.
+   */
+  public static String portRange(String text) throws ArgException {
+    int colon = text.indexOf(':');
+    if (colon < 0) {
+      return Integer.toString(port(text));
+    }
+    String lo = text.substring(0, colon);
+    String hi = text.substring(colon + 1);
+    int min = lo.isEmpty() ? 0 : port(lo);
+    int max = hi.isEmpty() ? 65535 : port(hi);
+    if (min > max) {
+      throw new ArgException("invalid portrange (min > max)")
+          .explained("write the smaller port first, as in " + max + ":" + min);
+    }
+    return min == max ? Integer.toString(min) : min + ":" + max;
+  }
+
+  /** A non-negative decimal number, or empty. */
+  public static Optional<Long> unsigned(String text) {
+    if (text.isEmpty() || text.length() > 19 || !text.chars().allMatch(Character::isDigit)) {
+      return Optional.empty();
+    }
+    return Optional.of(Long.parseLong(text));
+  }
+
+  /**
+   * A number in {@code min..max}, written in decimal, or in hex with {@code 0x}, as {@code
+   * strtoul} reads it.
+   */
+  public static long number(String text, long min, long max, String what) throws ArgException {
+    Optional<Long> value = parseC(text);
+    if (value.isEmpty() || value.get() < min || value.get() > max) {
+      throw new ArgException(
+          "Bad " + what + " value \"" + text + "\"", -1, what + " must be a number from " + min
+              + " to " + max);
+    }
+    return value.get();
+  }
+
+  /** Parses decimal, {@code 0x} hex or leading-zero octal, as C's {@code strtoul(s, 0)}. */
+  public static Optional<Long> parseC(String text) {
+    try {
+      String t = text.toLowerCase(Locale.ROOT);
+      if (t.startsWith("0x") && t.length() > 2 && t.length() <= 18) {
+        return Optional.of(Long.parseUnsignedLong(t.substring(2), 16));
+      }
+      if (t.length() > 1 && t.startsWith("0") && t.chars().allMatch(c -> c >= '0' && c <= '7')) {
+        return Optional.of(Long.parseLong(t, 8));
+      }
+      return unsigned(t);
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * A mark {@code value[/mask]} (32-bit numbers, any base), printed in hex: {@code 0x10/0xff},
+   * or {@code 0x5} without a mask.
+   */
+  public static String mark(String text, String what) throws ArgException {
+    int slash = text.indexOf('/');
+    String value = slash < 0 ? text : text.substring(0, slash);
+    long v = number(value, 0, 0xffffffffL, what);
+    if (slash < 0) {
+      return hex(v);
+    }
+    long m = number(text.substring(slash + 1), 0, 0xffffffffL, what);
+    return hex(v) + "/" + hex(m);
+  }
+
+  public static String hex(long value) {
+    return "0x" + Long.toHexString(value);
+  }
+
+  /** An IPv4 address (no host names), canonical dotted quad. */
+  public static String address(String text) throws ArgException {
+    return Ipv4.format(addressValue(text));
+  }
+
+  public static int addressValue(String text) throws ArgException {
+    return Ipv4.parse(text)
+        .orElseThrow(
+            () ->
+                new ArgException("host/network `" + text + "' not found")
+                    .explained(explainAddress(text)));
+  }
+
+  /**
+   * An address or network as {@code -s} takes it: {@code addr}, {@code addr/len} or {@code
+   * addr/netmask}. Host bits are cleared and the prefix always printed: {@code 10.1.2.3/8} is
+   * {@code 10.0.0.0/8}, {@code 1.2.3.4} is {@code 1.2.3.4/32}. A non-contiguous netmask prints as
+   * a netmask.
+   */
+  public static String network(String text) throws ArgException {
+    int[] net = networkValue(text);
+    Optional<Integer> prefix = Ipv4.prefixOf(net[1]);
+    return Ipv4.format(net[0])
+        + "/"
+        + prefix.map(String::valueOf).orElse(Ipv4.format(net[1]));
+  }
+
+  /**
+   * Like {@link #network} but prints a bare address for /32, as conntrack's {@code --ctorigsrc}
+   * does.
+   */
+  public static String hostOrNetwork(String text) throws ArgException {
+    int[] net = networkValue(text);
+    if (net[1] == -1) {
+      return Ipv4.format(net[0]);
+    }
+    return network(text);
+  }
+
+  /** {@code {address with host bits cleared, mask}}. */
+  public static int[] networkValue(String text) throws ArgException {
+    int slash = text.indexOf('/');
+    String host = slash < 0 ? text : text.substring(0, slash);
+    int address =
+        Ipv4.parseLenient(host)
+            .orElseThrow(
+                () ->
+                    new ArgException("host/network `" + host + "' not found")
+                        .explained(explainAddress(host)));
+    int mask = -1;
+    if (slash >= 0) {
+      String m = text.substring(slash + 1);
+      Optional<Long> len = unsigned(m).filter(n -> n <= 32);
+      if (len.isPresent()) {
+        mask = Ipv4.mask(len.get().intValue());
+      } else {
+        mask =
+            Ipv4.parse(m)
+                .orElseThrow(
+                    () ->
+                        new ArgException("invalid mask `" + m + "' specified")
+                            .explained("a mask is a prefix length 0..32 or a netmask like 255.255.255.0"));
+      }
+    }
+    return new int[] {address & mask, mask};
+  }
+
+  private static String explainAddress(String text) {
+    String[] parts = text.split("\\.", -1);
+    for (String part : parts) {
+      if (!part.isEmpty()
+          && part.chars().allMatch(Character::isDigit)
+          && part.length() <= 4
+          && Integer.parseInt(part) > 255) {
+        return "each part of an IPv4 address is 0..255, but " + part + " is not;"
+            + " host names are not resolved in rules files";
+      }
+    }
+    return "expected an IPv4 address like 192.0.2.7 or a network like 10.0.0.0/8;"
+        + " host names are not resolved in rules files";
+  }
+
+  /**
+   * A comma-separated list of names from {@code known} (case as written in {@code known},
+   * matched case-insensitively when {@code ignoreCase}), printed in the order of {@code known}
+   * without duplicates.
+   */
+  public static String flagList(
+      String text, List<String> known, boolean ignoreCase, String errorFormat)
+      throws ArgException {
+    boolean[] seen = new boolean[known.size()];
+    for (String word : text.split(",", -1)) {
+      int index = -1;
+      for (int i = 0; i < known.size(); i++) {
+        if (ignoreCase ? known.get(i).equalsIgnoreCase(word) : known.get(i).equals(word)) {
+          index = i;
+        }
+      }
+      if (index < 0) {
+        throw new ArgException(String.format(errorFormat, word))
+            .explained("expected a comma-separated list of " + String.join(", ", known));
+      }
+      seen[index] = true;
+    }
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < known.size(); i++) {
+      if (seen[i]) {
+        out.add(known.get(i));
+      }
+    }
+    return String.join(",", out);
+  }
+
+  /** One of {@code choices} (exact), or an error in the given format. */
+  public static String choice(String text, List<String> choices, String errorFormat)
+      throws ArgException {
+    if (choices.contains(text)) {
+      return text;
+    }
+    throw new ArgException(String.format(errorFormat, text))
+        .explained("expected one of " + String.join(", ", choices));
+  }
+}

@@ -1,0 +1,55 @@
+package org.packetpath.engine.ext;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/** The registry of every match and target extension PacketPath understands. */
+public final class Extensions {
+  private Extensions() {}
+
+  private static final Map<String, ModuleSpec> MATCHES = new TreeMap<>();
+  private static final Map<String, ModuleSpec> TARGETS = new TreeMap<>();
+
+  static {
+    Stream.of(
+            BasicMatches.all(),
+            ProtocolMatches.all(),
+            StateMatches.all(),
+            PacketMatches.all(),
+            AdvancedMatches.all(),
+            FilterTargets.all(),
+            PacketTargets.all(),
+            NatTargets.all())
+        .flatMap(List::stream)
+        .forEach(Extensions::register);
+  }
+
+  private static void register(ModuleSpec spec) {
+    Map<String, ModuleSpec> map = spec.kind() == ModuleSpec.Kind.MATCH ? MATCHES : TARGETS;
+    if (map.put(spec.name(), spec) != null) {
+      throw new IllegalStateException("extension registered twice: " + spec.name());
+    }
+  }
+
+  /** The match extension loaded by {@code -m name}, if known. */
+  public static Optional<ModuleSpec> match(String name) {
+    return Optional.ofNullable(MATCHES.get(name));
+  }
+
+  /** The target extension loaded by {@code -j NAME}, if known. */
+  public static Optional<ModuleSpec> target(String name) {
+    return Optional.ofNullable(TARGETS.get(name));
+  }
+
+  public static Collection<ModuleSpec> matches() {
+    return MATCHES.values();
+  }
+
+  public static Collection<ModuleSpec> targets() {
+    return TARGETS.values();
+  }
+}

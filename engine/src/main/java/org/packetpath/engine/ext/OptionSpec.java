@@ -1,0 +1,109 @@
+package org.packetpath.engine.ext;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.packetpath.engine.rules.Option;
+
+/**
+ * One option an extension accepts: its canonical name, other accepted spellings, how many
+ * arguments it takes, whether {@code !} may precede it, and how its arguments become canonical.
+ */
+public record OptionSpec(
+    String name, List<String> aliases, int arity, boolean invertible, boolean freeText, Canon canon) {
+
+  /** Turns what the user wrote into the canonical option (which may have another name). */
+  @FunctionalInterface
+  public interface Canon {
+    Option apply(String name, boolean negated, List<String> args) throws ArgException;
+  }
+
+  /** Canonicalises the arguments only; the option keeps its canonical name. */
+  @FunctionalInterface
+  public interface ArgsCanon {
+    List<String> apply(List<String> args) throws ArgException;
+  }
+
+  /** Canonicalises a single argument. */
+  @FunctionalInterface
+  public interface ArgCanon {
+    String apply(String arg) throws ArgException;
+  }
+
+  public OptionSpec {
+    Objects.requireNonNull(name, "name");
+    aliases = List.copyOf(aliases);
+    Objects.requireNonNull(canon, "canon");
+    if (arity < 0) {
+      throw new IllegalArgumentException("arity must be >= 0: " + arity);
+    }
+  }
+
+  /** An option taking one argument, canonicalised by {@code canon}. */
+  public static OptionSpec one(String name, ArgCanon canon) {
+    return new OptionSpec(
+        name,
+        List.of(),
+        1,
+        false,
+        false,
+        (n, neg, args) -> {
+          try {
+            return new Option(n, neg, List.of(canon.apply(args.get(0))));
+          } catch (ArgException e) {
+            throw e.argIndex() < 0 ? e.at(0) : e;
+          }
+        });
+  }
+
+  /** An option taking {@code arity} arguments, canonicalised together. */
+  public static OptionSpec many(String name, int arity, ArgsCanon canon) {
+    return new OptionSpec(
+        name, List.of(), arity, false, false, (n, neg, args) -> new Option(n, neg, canon.apply(args)));
+  }
+
+  /** An option without arguments. */
+  public static OptionSpec flag(String name) {
+    return new OptionSpec(
+        name, List.of(), 0, false, false, (n, neg, args) -> new Option(n, neg, List.of()));
+  }
+
+  /** An option with a fully custom canonicalisation (for renames such as {@code --syn}). */
+  public static OptionSpec custom(String name, int arity, Canon canon) {
+    return new OptionSpec(name, List.of(), arity, false, false, canon);
+  }
+
+  /** This option, also accepting {@code !} before it. */
+  public OptionSpec negatable() {
+    return new OptionSpec(name, aliases, arity, true, freeText, canon);
+  }
+
+  /**
+   * This option, with its argument printed as free text: quoted when it holds anything but
+   * letters, digits, {@code _} and {@code -}, as iptables-save does for comments and log
+   * prefixes.
+   */
+  public OptionSpec quoted() {
+    return new OptionSpec(name, aliases, arity, invertible, true, canon);
+  }
+
+  /** This option, also accepted under other names. */
+  public OptionSpec alias(String... names) {
+    List<String> all = new ArrayList<>(aliases);
+    all.addAll(List.of(names));
+    return new OptionSpec(name, all, arity, invertible, freeText, canon);
+  }
+
+  /** Every spelling this option is accepted under, canonical name first. */
+  public List<String> spellings() {
+    List<String> all = new ArrayList<>();
+    all.add(name);
+    all.addAll(aliases);
+    return all;
+  }
+
+  /** Canonicalises one use of this option. */
+  public Option canonical(boolean negated, List<String> args) throws ArgException {
+    return canon.apply(name, negated, args);
+  }
+}

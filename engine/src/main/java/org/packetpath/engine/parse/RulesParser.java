@@ -1,0 +1,97 @@
+package org.packetpath.engine.parse;
+
+import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.packetpath.engine.rules.Ruleset;
+import org.packetpath.engine.rules.SourcePosition;
+
+/**
+ * The front door for reading rulesets. Accepts both forms learners write: an {@code
+ * iptables-save} file and a script of {@code iptables} commands; the form is recognised from
+ * the first command line. Every problem, with its position, is in the result; nothing throws for
+ * bad input.
+ *
+ * <pre>{@code
+ * ParseResult result = RulesParser.parse("rules.v4", text);
+ * if (result.hasErrors()) {
+ *   result.errors().forEach(d -> System.err.println(d.render()));
+ * }
+ * Ruleset rules = result.orThrow();
+ * }</pre>
+ */
+public final class RulesParser {
+  private RulesParser() {}
+
+  /** The two input forms. */
+  public enum Format {
+    /** {@code *filter}, {@code :INPUT ACCEPT [0:0]}, {@code -A …}, {@code COMMIT}. */
+    SAVE,
+    /** {@code iptables -A INPUT …}, one command per line. */
+    SCRIPT
+  }
+
+  /** Reads {@code text}, naming it {@code file} in diagnostics. */
+  public static ParseResult parse(String file, String text) {
+    return parse(file, text, detect(text));
+  }
+
+  /** Reads {@code text} in the given form. */
+  public static ParseResult parse(String file, String text, Format format) {
+    List<String> lines = text.lines().toList();
+    RulesetBuilder builder = new RulesetBuilder();
+    Diagnostics diagnostics = new Diagnostics();
+    switch (format) {
+      case SAVE -> new SaveFileParser(file, lines, builder, diagnostics).parse();
+      case SCRIPT -> new ScriptParser(file, lines, builder, diagnostics).parse();
+    }
+    Ruleset ruleset = builder.build();
+    if (!diagnostics.hasErrors()) {
+      Validator.validate(ruleset, lines, diagnostics);
+    }
+    List<Diagnostic> all = diagnostics.sorted();
+    boolean failed = all.stream().anyMatch(Diagnostic::isError);
+    return new ParseResult(failed ? Optional.empty() : Optional.of(ruleset), all);
+  }
+
+  /** Reads the file at {@code path}; a missing or unreadable file is an error diagnostic. */
+  public static ParseResult parse(Path path) {
+    String name = path.toString();
+    try {
+      return parse(name, Files.readString(path, StandardCharsets.UTF_8));
+    } catch (NoSuchFileException e) {
+      return failure(name, "no such file");
+    } catch (MalformedInputException e) {
+      return failure(name, "not a text file (invalid UTF-8)");
+    } catch (IOException e) {
+      return failure(name, Files.isDirectory(path) ? "is a directory" : "cannot read: "
+          + e.getMessage());
+    }
+  }
+
+  private static ParseResult failure(String file, String message) {
+    return new ParseResult(Optional.empty(), List.of(Diagnostic.error(
+        new SourcePosition(file, 0, 0), "", message)));
+  }
+
+  /** Recognises the form of {@code text} from its first line that is not blank or a comment. */
+  public static Format detect(String text) {
+    for (String line : text.lines().toList()) {
+      String t = line.strip();
+      if (t.isEmpty() || t.startsWith("#")) {
+        continue;
+      }
+      String first = t.split("[ \t]", 2)[0];
+      first = first.substring(first.lastIndexOf('/') + 1);
+      boolean script = first.equals("iptables") || first.equals("iptables-nft")
+          || first.equals("iptables-legacy") || first.equals("sudo") || first.equals("set");
+      return script ? Format.SCRIPT : Format.SAVE;
+    }
+    return Format.SAVE;
+  }
+}

@@ -1,0 +1,169 @@
+package org.packetpath.engine.parse;
+
+import java.util.List;
+import java.util.Optional;
+import org.packetpath.engine.rules.Counters;
+import org.packetpath.engine.rules.Table;
+
+/**
+ * Reads the iptables-save / iptables-restore format: {@code *table} blocks of {@code :CHAIN
+ * POLICY [p:b]} declarations and commands, each block ended by {@code COMMIT}. Each block
+ * flushes its table, as iptables-restore does without {@code --noflush}. Reports one problem per
+ * line and goes on with the next line. Not thread-safe.
+ */
+final class SaveFileParser {
+  private final String file;
+  private final List<String> lines;
+  private final RulesetBuilder builder;
+  private final Diagnostics diagnostics;
+
+  private Table table;
+  private int tableLine;
+
+  SaveFileParser(String file, List<String> lines, RulesetBuilder builder, Diagnostics diagnostics) {
+    this.file = file;
+    this.lines = lines;
+    this.builder = builder;
+    this.diagnostics = diagnostics;
+  }
+
+  void parse() {
+    for (int i = 0; i < lines.size() && !diagnostics.full(); i++) {
+      LineSource line = new LineSource(file, i + 1, lines.get(i));
+      try {
+        line(line);
+      } catch (LineError e) {
+        diagnostics.add(e.diagnostic);
+      }
+    }
+    if (table != null) {
+      int last = lines.size() + 1;
+      diagnostics.add(Diagnostic.error(
+              new org.packetpath.engine.rules.SourcePosition(file, lines.size(), 0), "",
+              "COMMIT expected at line " + last)
+          .explained("the *" + table.label() + " block that starts on line " + tableLine
+              + " must end with a line holding just COMMIT"));
+    }
+  }
+
+  private void line(LineSource line) throws LineError {
+    String text = line.text();
+    String trimmed = text.strip();
+    if (trimmed.isEmpty() || text.startsWith("#")) {
+      return;
+    }
+    int indent = text.indexOf(trimmed.charAt(0)) + 1;
+    if (trimmed.startsWith("*")) {
+      startTable(line, trimmed, indent);
+    } else if (trimmed.equals("COMMIT")) {
+      if (table == null) {
+        throw new LineError(line.error(indent, "COMMIT without a table")
+            .explained("COMMIT ends a block that starts with a line like *filter"));
+      }
+      table = null;
+    } else if (table == null) {
+      throw new LineError(line.error(indent, "iptables-restore: line " + line.number() + " failed")
+          .explained("rules and chains belong inside a table block: start it with a line like"
+              + " *filter and end it with COMMIT"));
+    } else if (trimmed.startsWith(":")) {
+      chain(line);
+    } else {
+      rule(line);
+    }
+  }
+
+  private void startTable(LineSource line, String trimmed, int column) throws LineError {
+    if (table != null) {
+      Table open = table;
+      table = null;
+      throw new LineError(line.error(column, "COMMIT expected at line " + line.number())
+          .explained("the *" + open.label() + " block that starts on line " + tableLine
+              + " must end with COMMIT before *" + trimmed.substring(1) + " begins"));
+    }
+    String name = trimmed.substring(1);
+    Optional<Table> parsed = Table.byLabel(name);
+    if (parsed.isEmpty()) {
+      LineError e = new LineError(line.error(column + 1,
+          "table name '" + name + "' invalid"));
+      List<String> names = java.util.Arrays.stream(Table.values()).map(Table::label).toList();
+      throw Suggest.closest(name, names)
+          .map(s -> e.explain("did you mean *" + s + "?"))
+          .orElse(e.explain("the tables are raw, mangle, nat, filter and security"));
+    }
+    table = parsed.get();
+    tableLine = line.number();
+    builder.flushTable(table);
+  }
+
+  private void chain(LineSource line) throws LineError {
+    List<Token> tokens = tokens(line);
+    Token first = tokens.get(0);
+    Token name = new Token(first.text().substring(1), first.column() + 1);
+    if (name.text().isEmpty()) {
+      throw new LineError(line.error(first, "iptables-restore: line " + line.number() + " failed")
+          .explained("a chain declaration looks like :INPUT ACCEPT [0:0] or :MYCHAIN - [0:0]"));
+    }
+    if (tokens.size() < 2) {
+      throw new LineError(line.error(first, "iptables-restore: line " + line.number()
+          + " failed: no policy for chain " + name.text())
+          .explained("write :" + name.text() + " ACCEPT [0:0] for a built-in chain or :"
+              + name.text() + " - [0:0] for a user-defined one"));
+    }
+    Counters counters = Counters.ZERO;
+    if (tokens.size() >= 3) {
+      Token c = tokens.get(2);
+      counters = counters(c.text()).orElseThrow(() -> new LineError(line.error(c,
+          "invalid policy counters for chain '" + name.text() + "'")
+          .explained("counters look like [packets:bytes], for example [0:0]")));
+    }
+    if (tokens.size() > 3) {
+      throw new LineError(line.error(tokens.get(3), "Bad argument `" + tokens.get(3).text() + "'"));
+    }
+    builder.declare(table, line, name, tokens.get(1), counters, diagnostics.list());
+  }
+
+  private void rule(LineSource line) throws LineError {
+    List<Token> tokens = tokens(line);
+    Counters counters = null;
+    if (!tokens.isEmpty() && tokens.get(0).text().startsWith("[")) {
+      Token c = tokens.get(0);
+      counters = counters(c.text()).orElseThrow(() -> new LineError(line.error(c,
+          "Bad counter format `" + c.text() + "'")
+          .explained("counters look like [packets:bytes], for example [0:0]")));
+      tokens = tokens.subList(1, tokens.size());
+    }
+    Command command = new CommandParser(line, tokens, true, table, diagnostics.list()).parse();
+    if (counters != null) {
+      Counters given = counters;
+      command = new Command(command.kind(), command.table(), command.args(), command.ruleNumber(),
+          command.rules().stream().map(r -> r.withCounters(given)).toList(), command.at(),
+          command.targetAt(), command.line());
+    }
+    builder.apply(table, command, diagnostics.list());
+  }
+
+  static List<Token> tokens(LineSource line) throws LineError {
+    try {
+      return Tokenizer.split(line.text());
+    } catch (Tokenizer.UnterminatedQuote e) {
+      throw new LineError(line.error(e.column, "unterminated quoted string")
+          .explained("every \" must be closed on the same line"));
+    }
+  }
+
+  private static Optional<Counters> counters(String text) {
+    if (!text.startsWith("[") || !text.endsWith("]")) {
+      return Optional.empty();
+    }
+    String[] parts = text.substring(1, text.length() - 1).split(":", -1);
+    if (parts.length != 2) {
+      return Optional.empty();
+    }
+    Optional<Long> packets = org.packetpath.engine.ext.Args.unsigned(parts[0]);
+    Optional<Long> bytes = org.packetpath.engine.ext.Args.unsigned(parts[1]);
+    if (packets.isEmpty() || bytes.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Counters(packets.get(), bytes.get()));
+  }
+}

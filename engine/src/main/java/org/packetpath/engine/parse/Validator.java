@@ -1,0 +1,284 @@
+package org.packetpath.engine.parse;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.packetpath.engine.ext.Extensions;
+import org.packetpath.engine.ext.ModuleSpec;
+import org.packetpath.engine.rules.Chain;
+import org.packetpath.engine.rules.Hook;
+import org.packetpath.engine.rules.Match;
+import org.packetpath.engine.rules.Rule;
+import org.packetpath.engine.rules.Ruleset;
+import org.packetpath.engine.rules.SourcePosition;
+import org.packetpath.engine.rules.Table;
+import org.packetpath.engine.rules.TableRules;
+import org.packetpath.engine.rules.Target;
+
+/**
+ * The checks the kernel makes when a whole table is committed: jump loops reachable from a
+ * built-in chain, and extensions used from tables or hooks they do not support, also through
+ * user chains. Also warns about extensions the simulator does not model.
+ */
+final class Validator {
+  private final List<String> lines;
+  private final Diagnostics diagnostics;
+  private final Set<String> warnedModules = new HashSet<>();
+
+  private Validator(List<String> lines, Diagnostics diagnostics) {
+    this.lines = lines;
+    this.diagnostics = diagnostics;
+  }
+
+  static void validate(Ruleset ruleset, List<String> lines, Diagnostics diagnostics) {
+    Validator v = new Validator(lines, diagnostics);
+    for (TableRules table : ruleset.tables()) {
+      v.table(table);
+    }
+  }
+
+  /** How a chain is reached from a built-in chain: the hook and the jump rules on the way. */
+  private record Reach(Hook hook, List<Rule> path) {}
+
+  private void table(TableRules table) {
+    Map<String, Chain> chains = new LinkedHashMap<>();
+    table.chains().forEach(c -> chains.put(c.name(), c));
+    if (findLoop(table, chains)) {
+      return;
+    }
+    Map<String, Map<Hook, Reach>> reach = reachability(table, chains);
+    for (Chain chain : table.chains()) {
+      Map<Hook, Reach> hooks = reach.getOrDefault(chain.name(), Map.of());
+      for (Rule rule : chain.rules()) {
+        checkRule(table.table(), chain, rule, hooks);
+      }
+    }
+  }
+
+  private Map<String, Map<Hook, Reach>> reachability(TableRules table, Map<String, Chain> chains) {
+    Map<String, Map<Hook, Reach>> reach = new HashMap<>();
+    Deque<String> work = new ArrayDeque<>();
+    for (Hook hook : table.table().builtinHooks()) {
+      reach.computeIfAbsent(hook.name(), k -> new LinkedHashMap<>())
+          .put(hook, new Reach(hook, List.of()));
+      work.add(hook.name());
+    }
+    while (!work.isEmpty()) {
+      String name = work.poll();
+      Chain chain = chains.get(name);
+      if (chain == null) {
+        continue;
+      }
+      for (Rule rule : chain.rules()) {
+        Optional<Target> t = rule.target().filter(Target::isChainTarget);
+        if (t.isEmpty()) {
+          continue;
+        }
+        Map<Hook, Reach> into = reach.computeIfAbsent(t.get().name(), k -> new LinkedHashMap<>());
+        boolean grew = false;
+        for (Reach r : reach.get(name).values()) {
+          if (!into.containsKey(r.hook())) {
+            List<Rule> path = new ArrayList<>(r.path());
+            path.add(rule);
+            into.put(r.hook(), new Reach(r.hook(), path));
+            grew = true;
+          }
+        }
+        if (grew) {
+          work.add(t.get().name());
+        }
+      }
+    }
+    return reach;
+  }
+
+  private void checkRule(Table table, Chain chain, Rule rule, Map<Hook, Reach> hooks) {
+    for (Match match : rule.matches()) {
+      Extensions.match(match.module()).ifPresent(spec -> checkPlacement(table, chain, rule, spec,
+          hooks, "-m " + match.module()));
+    }
+    if (rule.target().isPresent() && rule.target().get().kind() == Target.Kind.EXTENSION) {
+      String name = rule.target().get().name();
+      Extensions.target(name).ifPresent(spec -> checkPlacement(table, chain, rule, spec, hooks,
+          "-j " + name));
+    }
+    checkInterface(chain, rule, hooks, "-i", Hook::knowsInInterface, "in-interface");
+    checkInterface(chain, rule, hooks, "-o", Hook::knowsOutInterface, "out-interface");
+  }
+
+  private void checkInterface(Chain chain, Rule rule, Map<Hook, Reach> hooks, String flag,
+      java.util.function.Predicate<Hook> known, String longName) {
+    if (rule.baseOption(flag).isEmpty()) {
+      return;
+    }
+    List<Hook> bad = hooks.keySet().stream().filter(h -> !known.test(h)).toList();
+    if (bad.isEmpty()) {
+      return;
+    }
+    SourcePosition at = column(rule, " " + flag + " ", " --" + longName + " ");
+    String where = bad.stream().map(Hook::name).collect(Collectors.joining("/"));
+    String why = flag.equals("-i")
+        ? "packets at " + where + " have not come in through an interface yet"
+        : "packets at " + where + " have not been routed to an outgoing interface yet";
+    if (chain.isBuiltin()) {
+      diagnostics.add(Diagnostic.error(at, line(at), "Can't use " + flag + " with " + chain.name())
+          .explained(why));
+    } else {
+      diagnostics.add(Diagnostic.warning(at, line(at), flag + " in chain " + chain.name()
+          + " never matches when it is reached from " + where)
+          .explained(why + " (reached via " + describe(hooks.get(bad.get(0)).path()) + ")"));
+    }
+  }
+
+  private void checkPlacement(Table table, Chain chain, Rule rule, ModuleSpec spec,
+      Map<Hook, Reach> hooks, String usage) {
+    String what = spec.name() + (spec.kind() == ModuleSpec.Kind.TARGET ? " target" : " match");
+    SourcePosition at = column(rule, " " + usage + " ", " " + usage);
+    if (!spec.tables().isEmpty() && !spec.tables().contains(table)) {
+      String allowed = spec.tables().stream().sorted().map(Table::label)
+          .collect(Collectors.joining("/"));
+      diagnostics.add(Diagnostic.error(at, line(at), what + ": only valid in " + allowed
+          + " table, not " + table.label())
+          .explained("iptables-restore: RULE_APPEND failed (Invalid argument); " + spec.name()
+              + " can only be used in the " + allowed + " table"));
+      return;
+    }
+    if (!spec.hooks().isEmpty()) {
+      Set<Hook> bad = EnumSet.noneOf(Hook.class);
+      hooks.keySet().stream().filter(h -> !spec.hooks().contains(h)).forEach(bad::add);
+      if (!bad.isEmpty()) {
+        Reach reach = hooks.get(bad.iterator().next());
+        SourcePosition failing = latest(rule, reach.path(), at);
+        String used = bad.stream().map(Hook::name).collect(Collectors.joining("/"));
+        String allowed = spec.hooks().stream().sorted().map(Hook::name)
+            .collect(Collectors.joining("/"));
+        String via = reach.path().isEmpty() ? "" : " (chain " + chain.name() + " is reached via "
+            + describe(reach.path()) + ")";
+        diagnostics.add(Diagnostic.error(failing, line(failing), what + ": used from hooks " + used
+            + ", but only usable from " + allowed)
+            .explained("iptables-restore: RULE_APPEND failed (Invalid argument)" + via));
+      }
+    }
+    if (spec.notSimulated().isPresent() && warnedModules.add(spec.kind() + spec.name())) {
+      diagnostics.add(Diagnostic.warning(at, line(at), "module '" + spec.name()
+          + "' is not simulated: " + spec.notSimulated().get()));
+    }
+  }
+
+  private SourcePosition latest(Rule rule, List<Rule> path, SourcePosition at) {
+    SourcePosition best = at;
+    for (Rule jump : path) {
+      if (jump.origin().line() > best.line()) {
+        best = jump.origin();
+      }
+    }
+    return best;
+  }
+
+  private static String describe(List<Rule> path) {
+    return path.stream()
+        .map(r -> "line " + r.origin().line() + " (-j " + r.target().get().name() + ")")
+        .collect(Collectors.joining(", "));
+  }
+
+  /** Detects a jump loop reachable from a built-in chain; reports it at the rule closing it. */
+  private boolean findLoop(TableRules table, Map<String, Chain> chains) {
+    List<Rule> jumps = new ArrayList<>();
+    for (Chain c : table.chains()) {
+      for (Rule r : c.rules()) {
+        if (r.target().filter(Target::isChainTarget).isPresent()) {
+          jumps.add(r);
+        }
+      }
+    }
+    Map<Rule, String> from = new java.util.IdentityHashMap<>();
+    for (Chain c : table.chains()) {
+      c.rules().forEach(r -> from.put(r, c.name()));
+    }
+    if (loop(table.table(), jumps, from).isEmpty()) {
+      return false;
+    }
+    jumps.sort(java.util.Comparator.comparingInt(r -> r.origin().line()));
+    for (int n = 1; n <= jumps.size(); n++) {
+      Optional<List<String>> cycle = loop(table.table(), jumps.subList(0, n), from);
+      if (cycle.isPresent()) {
+        Rule closing = jumps.get(n - 1);
+        SourcePosition at = closing.origin();
+        diagnostics.add(Diagnostic.error(at, line(at), "Too many links")
+            .explained("these jumps go round in a circle: " + String.join(" -> ", cycle.get())
+                + "; the kernel refuses a loop that packets could enter"));
+        return true;
+      }
+    }
+    return true;
+  }
+
+  /** A cycle reachable from a built-in chain using only {@code jumps}, as chain names. */
+  private static Optional<List<String>> loop(Table table, List<Rule> jumps, Map<Rule, String> from) {
+    Map<String, List<String>> edges = new HashMap<>();
+    for (Rule r : jumps) {
+      edges.computeIfAbsent(from.get(r), k -> new ArrayList<>()).add(r.target().get().name());
+    }
+    Map<String, Integer> state = new HashMap<>();
+    for (Hook hook : table.builtinHooks()) {
+      Deque<String> stack = new ArrayDeque<>();
+      Optional<List<String>> cycle = dfs(hook.name(), edges, state, stack);
+      if (cycle.isPresent()) {
+        return cycle;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<List<String>> dfs(String node, Map<String, List<String>> edges,
+      Map<String, Integer> state, Deque<String> stack) {
+    Integer s = state.get(node);
+    if (s != null && s == 2) {
+      return Optional.empty();
+    }
+    if (s != null && s == 1) {
+      List<String> path = new ArrayList<>(stack);
+      java.util.Collections.reverse(path);
+      List<String> cycle = new ArrayList<>(path.subList(path.indexOf(node), path.size()));
+      cycle.add(node);
+      return Optional.of(cycle);
+    }
+    state.put(node, 1);
+    stack.push(node);
+    for (String next : edges.getOrDefault(node, List.of())) {
+      Optional<List<String>> cycle = dfs(next, edges, state, stack);
+      if (cycle.isPresent()) {
+        return cycle;
+      }
+    }
+    stack.pop();
+    state.put(node, 2);
+    return Optional.empty();
+  }
+
+  private SourcePosition column(Rule rule, String... needles) {
+    SourcePosition origin = rule.origin();
+    String text = line(origin);
+    for (String needle : needles) {
+      int i = (text + " ").indexOf(needle);
+      if (i >= 0) {
+        return origin.atColumn(i + 2);
+      }
+    }
+    return origin;
+  }
+
+  private String line(SourcePosition at) {
+    int n = at.line();
+    return n >= 1 && n <= lines.size() ? lines.get(n - 1) : "";
+  }
+}

@@ -1,0 +1,52 @@
+package org.packetpath.engine.rules;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A chain of a table. Built-in chains have a policy and a hook; user-defined chains have
+ * neither. {@code declared} tells whether the ruleset declared or used a built-in chain: under
+ * the nft backend an undeclared built-in chain is not hooked at all.
+ */
+public record Chain(
+    String name,
+    Optional<Policy> policy,
+    Counters counters,
+    List<Rule> rules,
+    boolean declared,
+    SourcePosition origin) {
+
+  public Chain {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(policy, "policy");
+    Objects.requireNonNull(counters, "counters");
+    rules = List.copyOf(rules);
+    Objects.requireNonNull(origin, "origin");
+  }
+
+  /** A built-in chain with an ACCEPT policy and no rules, not declared by the ruleset. */
+  public static Chain builtin(Hook hook) {
+    return new Chain(
+        hook.name(), Optional.of(Policy.ACCEPT), Counters.ZERO, List.of(), false, SourcePosition.NONE);
+  }
+
+  public boolean isBuiltin() {
+    return policy.isPresent();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Chain c
+        && name.equals(c.name)
+        && policy.equals(c.policy)
+        && counters.equals(c.counters)
+        && rules.equals(c.rules)
+        && declared == c.declared;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(name, policy, counters, rules, declared);
+  }
+}
