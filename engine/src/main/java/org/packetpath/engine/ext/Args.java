@@ -133,15 +133,19 @@ public final class Args {
   }
 
   /**
-   * Like {@link #network} but prints a bare address for /32, as conntrack's {@code --ctorigsrc}
-   * does.
+   * An address with an optional mask as conntrack's {@code --ctorigsrc} prints it: host bits are
+   * kept, and a /32 mask is not printed ({@code 5.6.7.8/16}, {@code 10.0.0.1}).
    */
   public static String hostOrNetwork(String text) throws ArgException {
+    int slash = text.indexOf('/');
+    String host = slash < 0 ? text : text.substring(0, slash);
     int[] net = networkValue(text);
+    String address = Ipv4.format(Ipv4.parseLenient(host).orElseThrow());
     if (net[1] == -1) {
-      return Ipv4.format(net[0]);
+      return address;
     }
-    return network(text);
+    Optional<Integer> prefix = Ipv4.prefixOf(net[1]);
+    return address + "/" + prefix.map(String::valueOf).orElse(Ipv4.format(net[1]));
   }
 
   /** {@code {address with host bits cleared, mask}}. */

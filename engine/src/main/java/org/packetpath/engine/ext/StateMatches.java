@@ -33,7 +33,11 @@ final class StateMatches {
             .negatable();
     OptionSpec status =
         OptionSpec.one(
-                "--ctstatus", a -> Args.flagList(a, CT_STATUS, true, "Bad ctstatus \"%s\""))
+                "--ctstatus",
+                a -> {
+                  String list = Args.flagList(a, CT_STATUS, true, "Bad ctstatus \"%s\"");
+                  return list.startsWith("NONE,") ? list.substring(5) : list;
+                })
             .negatable();
     OptionSpec expire =
         OptionSpec.one("--ctexpire", StateMatches::expire).negatable();
