@@ -1,0 +1,31 @@
+package org.packetpath.lab.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.packetpath.engine.parse.Diagnostic;
+import org.packetpath.engine.parse.ParseResult;
+import org.packetpath.engine.parse.RulesParser;
+import org.packetpath.engine.rules.Ruleset;
+
+/** Reading a rules file for a command: diagnostics go to the error stream. */
+final class RulesFiles {
+  private RulesFiles() {}
+
+  /** Reads {@code file}, printing every diagnostic; empty when it has errors. */
+  static Optional<Ruleset> read(Path file, PrintWriter err, Styles styles) {
+    ParseResult result = RulesParser.parse(file);
+    print(result, err, styles);
+    return result.ruleset();
+  }
+
+  static void print(ParseResult result, PrintWriter err, Styles styles) {
+    for (Diagnostic d : result.diagnostics()) {
+      err.println(styles.diagnostic(d));
+    }
+    if (result.hasErrors()) {
+      int n = result.errors().size();
+      err.println(styles.error(n + (n == 1 ? " error" : " errors")));
+    }
+  }
+}
