@@ -442,8 +442,7 @@ final class CommandParser {
     noInvert(token);
     List<String> value = takeArgs(token, 1, "-t");
     if (restoreMode) {
-      throw error(token, "The -t option (seen in line " + line.number()
-          + ") cannot be used in iptables-restore.")
+      throw error(token, "The -t option cannot be used in iptables-restore.")
           .explain("in an iptables-save file the table is set by the *table line above");
     }
     if (tableGiven) {

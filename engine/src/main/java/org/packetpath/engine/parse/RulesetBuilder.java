@@ -80,11 +80,9 @@ final class RulesetBuilder {
     checkNewChainName(line, name, chainName);
     if (table.isBuiltin(chainName)) {
       MutableChain chain = chains.get(chainName);
-      if (policy.text().equals("-")) {
-        throw new LineError(line.error(policy, "Bad policy name")
-            .explained(chainName + " is a built-in chain: its policy is ACCEPT or DROP"));
+      if (!policy.text().equals("-")) {
+        chain.policy = Optional.of(parsePolicy(line, policy));
       }
-      chain.policy = Optional.of(parsePolicy(line, policy));
       chain.counters = counters;
       chain.declared = true;
       chain.origin = line.at(name);
@@ -134,6 +132,11 @@ final class RulesetBuilder {
 
   /** Applies one command to table {@code table}. */
   void apply(Table table, Command command, List<Diagnostic> diagnostics) throws LineError {
+    boolean wholeTable = command.args().isEmpty() && (command.kind() == Command.Kind.FLUSH
+        || command.kind() == Command.Kind.ZERO || command.kind() == Command.Kind.DELETE_CHAIN);
+    if (wholeTable && !tables.containsKey(table)) {
+      return; // like iptables-nft: flushing a table that does not exist creates nothing
+    }
     Map<String, MutableChain> chains = table(table);
     LineSource line = command.line();
     Token at = command.at();

@@ -19,6 +19,8 @@ final class SaveFileParser {
 
   private Table table;
   private int tableLine;
+  /** Inside the block of a table that does not exist: its lines are skipped up to COMMIT. */
+  private boolean skipping;
 
   SaveFileParser(String file, List<String> lines, RulesetBuilder builder, Diagnostics diagnostics) {
     this.file = file;
@@ -55,9 +57,11 @@ final class SaveFileParser {
     int indent = text.indexOf(trimmed.charAt(0)) + 1;
     if (trimmed.startsWith("*")) {
       startTable(line, trimmed, indent);
+    } else if (skipping) {
+      skipping = !trimmed.equals("COMMIT");
     } else if (trimmed.equals("COMMIT")) {
       if (table == null) {
-        throw new LineError(line.error(indent, "COMMIT without a table")
+        throw new LineError(line.error(indent, "iptables-restore: line " + line.number() + " failed")
             .explained("COMMIT ends a block that starts with a line like *filter"));
       }
       table = null;
@@ -73,15 +77,24 @@ final class SaveFileParser {
   }
 
   private void startTable(LineSource line, String trimmed, int column) throws LineError {
+    LineError unclosed = null;
     if (table != null) {
-      Table open = table;
+      unclosed = new LineError(line.error(column, "Bad argument `" + trimmed + "'")
+          .explained("the *" + table.label() + " block that starts on line " + tableLine
+              + " must end with COMMIT before " + trimmed + " begins"));
       table = null;
-      throw new LineError(line.error(column, "COMMIT expected at line " + line.number())
-          .explained("the *" + open.label() + " block that starts on line " + tableLine
-              + " must end with COMMIT before *" + trimmed.substring(1) + " begins"));
     }
     String name = trimmed.substring(1);
     Optional<Table> parsed = Table.byLabel(name);
+    skipping = parsed.isEmpty();
+    if (parsed.isPresent()) {
+      table = parsed.get();
+      tableLine = line.number();
+      builder.flushTable(table);
+    }
+    if (unclosed != null) {
+      throw unclosed;
+    }
     if (parsed.isEmpty()) {
       LineError e = new LineError(line.error(column + 1,
           "table name '" + name + "' invalid"));
@@ -90,9 +103,6 @@ final class SaveFileParser {
           .map(s -> e.explain("did you mean *" + s + "?"))
           .orElse(e.explain("the tables are raw, mangle, nat, filter and security"));
     }
-    table = parsed.get();
-    tableLine = line.number();
-    builder.flushTable(table);
   }
 
   private void chain(LineSource line) throws LineError {
@@ -105,16 +115,22 @@ final class SaveFileParser {
     }
     if (tokens.size() < 2) {
       throw new LineError(line.error(first, "iptables-restore: line " + line.number()
-          + " failed: no policy for chain " + name.text())
+          + " policy invalid")
           .explained("write :" + name.text() + " ACCEPT [0:0] for a built-in chain or :"
               + name.text() + " - [0:0] for a user-defined one"));
     }
     Counters counters = Counters.ZERO;
     if (tokens.size() >= 3) {
       Token c = tokens.get(2);
-      counters = counters(c.text()).orElseThrow(() -> new LineError(line.error(c,
-          "invalid policy counters for chain '" + name.text() + "'")
-          .explained("counters look like [packets:bytes], for example [0:0]")));
+      Optional<Counters> parsed = counters(c.text());
+      if (parsed.isPresent()) {
+        counters = parsed.get();
+      } else {
+        diagnostics.add(line.warning(c, "invalid policy counters for chain '" + name.text()
+            + "' are ignored")
+            .explained("counters look like [packets:bytes], for example [0:0]; iptables-restore"
+                + " only reads them with -c"));
+      }
     }
     if (tokens.size() > 3) {
       throw new LineError(line.error(tokens.get(3), "Bad argument `" + tokens.get(3).text() + "'"));

@@ -248,7 +248,7 @@ final class Validator {
     if (s != null && s == 1) {
       List<String> path = new ArrayList<>(stack);
       java.util.Collections.reverse(path);
-      List<String> cycle = new ArrayList<>(path.subList(path.indexOf(node), path.size()));
+      List<String> cycle = new ArrayList<>(path);
       cycle.add(node);
       return Optional.of(cycle);
     }

@@ -1,0 +1,222 @@
+package org.packetpath.engine.parse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The iptables-restore error cases of the netfilter reference (section 3.6), each with
+ * iptables' wording and the line iptables reports it on (legacy's line where the backends
+ * differ, since that is the line a learner must fix).
+ */
+class RestoreErrorsTest {
+  private static Diagnostic onlyError(String text) {
+    ParseResult result = RulesParser.parse("rules.v4", text);
+    List<Diagnostic> errors = result.errors();
+    assertEquals(1, errors.size(), () -> "errors: " + errors);
+    assertTrue(result.ruleset().isEmpty(), "no ruleset when there are errors");
+    return errors.get(0);
+  }
+
+  private static void assertError(String text, int line, int column, String message) {
+    Diagnostic d = onlyError(text);
+    assertEquals(message, d.message());
+    assertEquals(line, d.position().line(), "line");
+    assertEquals(column, d.position().column(), "column");
+  }
+
+  @Test
+  void unknownOptionIsReportedAtTheOptionWithASuggestion() {
+    String text = """
+        *filter
+        :INPUT ACCEPT [0:0]
+        :FORWARD ACCEPT [0:0]
+        :OUTPUT ACCEPT [0:0]
+        -A INPUT -i lo -j ACCEPT
+        -A INPUT -p tcp -m tcp --dprot 22 -j DROP
+        COMMIT
+        """;
+    Diagnostic d = onlyError(text);
+    assertEquals("unknown option \"--dprot\"", d.message());
+    assertEquals("rules.v4:6:24", d.position().toString());
+    assertEquals("did you mean --dport?", d.explanation());
+    assertEquals(
+        """
+        rules.v4:6:24: error: unknown option "--dprot"
+          -A INPUT -p tcp -m tcp --dprot 22 -j DROP
+                                 ^
+          did you mean --dport?""",
+        d.render());
+  }
+
+  @Test
+  void portWithoutProtocolIsAnUnknownOption() {
+    Diagnostic d = onlyError("*filter\n:INPUT ACCEPT [0:0]\n-A INPUT --dport 22 -j DROP\nCOMMIT\n");
+    assertEquals("unknown option \"--dport\"", d.message());
+    assertEquals(3, d.position().line());
+    assertTrue(d.explanation().contains("-p tcp"), d.explanation());
+  }
+
+  @Test
+  void badAddressNamesTheBadPart() {
+    Diagnostic d = onlyError("*filter\n:INPUT ACCEPT [0:0]\n-A INPUT -s 10.0.0.300/24 -j DROP\nCOMMIT\n");
+    assertEquals("host/network `10.0.0.300' not found", d.message());
+    assertEquals(13, d.position().column());
+    assertTrue(d.explanation().contains("300"), d.explanation());
+  }
+
+  @Test
+  void unknownMatch() {
+    assertError("*filter\n:INPUT ACCEPT [0:0]\n-A INPUT -m nosuchmatch -j DROP\nCOMMIT\n", 3, 13,
+        "Couldn't load match `nosuchmatch':No such file or directory");
+  }
+
+  @Test
+  void jumpToUndefinedChainIsReportedAtTheRule() {
+    assertError("*filter\n:INPUT ACCEPT [0:0]\n-A INPUT -j NOSUCHCHAIN\nCOMMIT\n", 3, 13,
+        "Couldn't load target `NOSUCHCHAIN':No such file or directory");
+  }
+
+  @Test
+  void jumpToAChainDeclaredLaterIsAnError() {
+    Diagnostic d = onlyError(
+        "*nat\n:OUTPUT ACCEPT [0:0]\n-A OUTPUT -j DOCKER\n:DOCKER - [0:0]\nCOMMIT\n");
+    assertEquals("Couldn't load target `DOCKER':No such file or directory", d.message());
+    assertEquals(3, d.position().line());
+  }
+
+  @Test
+  void misspeltTargetGetsASuggestion() {
+    Diagnostic d = onlyError("*filter\n:INPUT ACCEPT [0:0]\n-A INPUT -j ACCCEPT\nCOMMIT\n");
+    assertTrue(d.explanation().contains("did you mean ACCEPT?"), d.explanation());
+  }
+
+  @Test
+  void ruleBeforeAnyTable() {
+    assertError("-A INPUT -j ACCEPT\n", 1, 1, "iptables-restore: line 1 failed");
+  }
+
+  @Test
+  void missingCommitCountsTheLineAfterTheLast() {
+    Diagnostic d = onlyError("*filter\n:INPUT ACCEPT [0:0]\n-A INPUT -j ACCEPT\n");
+    assertEquals("COMMIT expected at line 4", d.message());
+  }
+
+  @Test
+  void misspeltTable() {
+    Diagnostic d = onlyError("*filtr\n:INPUT ACCEPT [0:0]\nCOMMIT\n");
+    assertEquals("table name 'filtr' invalid", d.message());
+    assertEquals("rules.v4:1:2", d.position().toString());
+    assertEquals("did you mean *filter?", d.explanation());
+  }
+
+  @Test
+  void badPolicyName() {
+    assertError("*filter\n:INPUT REJECT [0:0]\nCOMMIT\n", 2, 8, "Bad policy name");
+  }
+
+  @Test
+  void policyOnUserChainIsIgnoredWithAWarning() {
+    ParseResult result = RulesParser.parse("r", "*filter\n:MYCHAIN DROP [0:0]\nCOMMIT\n");
+    assertFalse(result.hasErrors());
+    assertEquals(1, result.warnings().size());
+    assertEquals("policy DROP on user-defined chain MYCHAIN is ignored",
+        result.warnings().get(0).message());
+    assertTrue(result.orThrow().table(org.packetpath.engine.rules.Table.FILTER).orElseThrow()
+        .chain("MYCHAIN").orElseThrow().policy().isEmpty());
+  }
+
+  @Test
+  void kernelRefusesMasqueradeInFilter() {
+    Diagnostic d = onlyError(
+        "*filter\n:INPUT ACCEPT [0:0]\n:FORWARD ACCEPT [0:0]\n-A FORWARD -j MASQUERADE\nCOMMIT\n");
+    assertEquals(4, d.position().line());
+    assertTrue(d.message().startsWith("MASQUERADE target: only valid in nat table"), d.message());
+  }
+
+  @Test
+  void dashTIsNotAllowedInRestoreFiles() {
+    assertError("*filter\n-t nat -A INPUT -j ACCEPT\nCOMMIT\n", 2, 1,
+        "The -t option cannot be used in iptables-restore.");
+  }
+
+  @Test
+  void tableStartedBeforeCommit() {
+    assertError("*filter\n:INPUT ACCEPT [0:0]\n*nat\nCOMMIT\n", 3, 1, "Bad argument `*nat'");
+  }
+
+  @Test
+  void commitWithoutTable() {
+    assertError("*filter\nCOMMIT\nCOMMIT\n", 3, 1, "iptables-restore: line 3 failed");
+  }
+
+  @Test
+  void chainWithoutPolicy() {
+    assertError("*filter\n:FOO\nCOMMIT\n", 2, 1, "iptables-restore: line 2 policy invalid");
+  }
+
+  @Test
+  void chainNameOf29CharactersIsTooLong() {
+    String name = "x".repeat(29);
+    assertError("*filter\n:" + name + " - [0:0]\nCOMMIT\n", 2, 2,
+        "chain name `" + name + "' too long (must be under 29 chars)");
+    assertFalse(RulesParser.parse("r", "*filter\n:" + "x".repeat(28) + " - [0:0]\nCOMMIT\n")
+        .hasErrors());
+  }
+
+  @Test
+  void chainNameMayNotBeATarget() {
+    assertError("*filter\n:ACCEPT - [0:0]\nCOMMIT\n", 2, 2, "chain name may not clash with target name");
+  }
+
+  @Test
+  void everyErrorInAFileIsReportedInOneRun() {
+    String text = """
+        *filter
+        :INPUT ACCEPT [0:0]
+        -A INPUT -p tcp --dprot 22 -j DROP
+        -A INPUT -s 10.0.0.300 -j DROP
+        -A INPUT -j NOWHERE
+        -A INPUT -m conntrack --ctstate NEWW -j ACCEPT
+        COMMIT
+        *nat
+        :POSTROUTING ACCEPT [0:0]
+        -A POSTROUTING -o wan0 -j MASQUERAD
+        COMMIT
+        """;
+    ParseResult result = RulesParser.parse("rules.v4", text);
+    assertEquals(List.of(3, 4, 5, 6, 10),
+        result.errors().stream().map(d -> d.position().line()).toList());
+  }
+
+  @Test
+  void manyErrorsStopAtTheCap() {
+    StringBuilder text = new StringBuilder("*filter\n");
+    for (int i = 0; i < 500; i++) {
+      text.append("-A INPUT --bogus\n");
+    }
+    text.append("COMMIT\n");
+    assertEquals(Diagnostics.MAX_ERRORS, RulesParser.parse("r", text.toString()).errors().size());
+  }
+
+  @Test
+  void unterminatedQuote() {
+    assertError("*filter\n-A INPUT -m comment --comment \"open -j ACCEPT\nCOMMIT\n", 2, 31,
+        "unterminated quoted string");
+  }
+
+  @Test
+  void oldStyleNegationAfterTheOptionIsExplained() {
+    Diagnostic d = onlyError("*filter\n-A INPUT -s ! 10.0.0.1 -j DROP\nCOMMIT\n");
+    assertEquals("host/network `!' not found", d.message());
+  }
+
+  @Test
+  void missingFileIsADiagnosticNotAnException() {
+    ParseResult result = RulesParser.parse(java.nio.file.Path.of("/nonexistent/rules.v4"));
+    assertEquals("/nonexistent/rules.v4: error: no such file", result.errors().get(0).toString());
+  }
+}
