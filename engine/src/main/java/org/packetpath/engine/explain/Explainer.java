@@ -114,21 +114,21 @@ public final class Explainer {
     return switch (t.name()) {
       case "REJECT" -> "reject (answer with " + t.option("--reject-with").map(Option::arg)
           .orElse("icmp-port-unreachable") + ")";
-      case "LOG" -> "log" + t.option("--log-prefix").map(o -> " with prefix \"" + o.arg() + "\"")
-          .orElse("") + " and continue";
-      case "NFLOG" -> "send a copy to the netlink log and continue";
+      case "LOG" -> "log %s" + t.option("--log-prefix").map(o -> " with prefix \"" + o.arg()
+          + "\"").orElse("") + ", then continue";
+      case "NFLOG" -> "copy %s to the netlink log, then continue";
       case "MASQUERADE" -> "masquerade (rewrite the source to the outgoing interface's address)";
       case "SNAT" -> "rewrite the source to " + arg(t, "--to-source");
       case "DNAT" -> "rewrite the destination to " + arg(t, "--to-destination");
       case "REDIRECT" -> "redirect to the firewall itself"
           + t.option("--to-ports").map(o -> " on port " + o.arg()).orElse("");
       case "NETMAP" -> "map the address into " + arg(t, "--to");
-      case "MARK" -> "set the packet mark (" + args + ") and continue";
-      case "CONNMARK" -> "set the connection mark (" + args + ") and continue";
+      case "MARK" -> "mark %s (" + args + "), then continue";
+      case "CONNMARK" -> "set the connection mark (" + args + ") of %s, then continue";
       case "CT" -> t.option("--notrack").isPresent() ? "exempt from connection tracking"
           : "set connection tracking options (" + args + ")";
       case "NOTRACK" -> "exempt from connection tracking";
-      case "TRACE" -> "trace through the remaining rules and continue";
+      case "TRACE" -> "trace %s through the rules that follow";
       default -> "apply " + t.name() + (args.isEmpty() ? "" : " (" + args + ")");
     };
   }
