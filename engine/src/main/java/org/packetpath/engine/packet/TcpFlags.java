@@ -1,0 +1,36 @@
+package org.packetpath.engine.packet;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** TCP flag bits, as in the TCP header and iptables' {@code --tcp-flags}. */
+public final class TcpFlags {
+  private TcpFlags() {}
+
+  public static final int FIN = 0x01;
+  public static final int SYN = 0x02;
+  public static final int RST = 0x04;
+  public static final int PSH = 0x08;
+  public static final int ACK = 0x10;
+  public static final int URG = 0x20;
+
+  /** Flag names in header order, as iptables prints them. */
+  public static final List<String> NAMES = List.of("FIN", "SYN", "RST", "PSH", "ACK", "URG");
+
+  /** {@code SYN,ACK}; {@code NONE} for no flags. */
+  public static String format(int flags) {
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < NAMES.size(); i++) {
+      if ((flags & (1 << i)) != 0) {
+        names.add(NAMES.get(i));
+      }
+    }
+    return names.isEmpty() ? "NONE" : String.join(",", names);
+  }
+
+  /** The bit of one flag name (upper case), or -1. */
+  public static int bit(String name) {
+    int i = NAMES.indexOf(name);
+    return i < 0 ? -1 : 1 << i;
+  }
+}
