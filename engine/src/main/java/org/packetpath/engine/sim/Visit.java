@@ -1,0 +1,58 @@
+package org.packetpath.engine.sim;
+
+import java.util.Objects;
+import java.util.Optional;
+import org.packetpath.engine.packet.Packet;
+import org.packetpath.engine.rules.Hook;
+import org.packetpath.engine.rules.Table;
+
+/**
+ * Everything a rule can look at while a packet traverses one chain: the packet as it is now,
+ * the interfaces it came in and goes out by (when known at this hook), and its connection.
+ *
+ * @param ct the packet's connection-tracking entry and direction, if it has one
+ * @param ctState the state matches see (INVALID in the raw table, before conntrack ran)
+ */
+public record Visit(
+    Packet packet,
+    Optional<String> in,
+    Optional<String> out,
+    Hook hook,
+    Table table,
+    CtState ctState,
+    Optional<ConnView> ct) {
+
+  public Visit {
+    Objects.requireNonNull(packet, "packet");
+    Objects.requireNonNull(in, "in");
+    Objects.requireNonNull(out, "out");
+    Objects.requireNonNull(hook, "hook");
+    Objects.requireNonNull(table, "table");
+    Objects.requireNonNull(ctState, "ctState");
+    Objects.requireNonNull(ct, "ct");
+  }
+
+  /** What rules can see of a connection-tracking entry. */
+  public interface ConnView {
+    /** Whether the packet travels in the reply direction of its connection. */
+    boolean reply();
+
+    /** The original direction's tuple: source, destination, ports, protocol. */
+    Tuple original();
+
+    /** The reply direction's tuple, after NAT. */
+    Tuple replyTuple();
+
+    boolean seenReply();
+
+    boolean assured();
+
+    boolean confirmed();
+
+    boolean sourceNat();
+
+    boolean destinationNat();
+
+    long mark();
+  }
+}
