@@ -657,6 +657,12 @@ final class CommandParser {
       return Target.extension(targetName, finish(target, context));
     }
     if (STANDARD_VERDICTS.contains(targetName)) {
+      if (targetName.equals("DROP") && table == Table.NAT && !isGoto) {
+        throw error(targetToken, "The \"nat\" table is not intended for filtering, the use of"
+            + " DROP is therefore inhibited.")
+            .explain("drop packets in the filter table; the nat table only sees the first packet"
+                + " of each connection");
+      }
       if (isGoto) {
         throw error(targetToken, "Chain '" + targetName + "' does not exist")
             .explain("-g continues in a user-defined chain; use -j " + targetName + " for a verdict");

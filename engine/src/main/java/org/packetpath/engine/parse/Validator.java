@@ -117,8 +117,8 @@ final class Validator {
 
   private void checkInterface(Chain chain, Rule rule, Map<Hook, Reach> hooks, String flag,
       java.util.function.Predicate<Hook> known, String longName) {
-    if (rule.baseOption(flag).isEmpty()) {
-      return;
+    if (rule.baseOption(flag).filter(o -> !o.negated()).isEmpty()) {
+      return; // a negated interface test simply always matches where there is no interface
     }
     List<Hook> bad = hooks.keySet().stream().filter(h -> !known.test(h)).toList();
     if (bad.isEmpty()) {

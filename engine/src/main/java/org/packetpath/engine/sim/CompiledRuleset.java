@@ -1,0 +1,99 @@
+package org.packetpath.engine.sim;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.packetpath.engine.parse.SavePrinter;
+import org.packetpath.engine.pipeline.Backend;
+import org.packetpath.engine.rules.Chain;
+import org.packetpath.engine.rules.Rule;
+import org.packetpath.engine.rules.Ruleset;
+import org.packetpath.engine.rules.Table;
+import org.packetpath.engine.rules.TableRules;
+import org.packetpath.engine.rules.Target;
+
+/**
+ * A ruleset prepared for simulation: every rule's matches compiled once, chains looked up by
+ * name, and for each built-in chain whether it is hooked at all under the backend.
+ */
+final class CompiledRuleset {
+  /** A rule ready to evaluate: its test, its 1-based position, and its text for traces. */
+  record CompiledRule(Rule rule, int number, Predicate<Visit> test, String text) {
+    Optional<Target> target() {
+      return rule.target();
+    }
+  }
+
+  /** A chain ready to walk. {@code hooked} is false for built-in chains nft never created. */
+  record CompiledChain(Chain chain, List<CompiledRule> rules, boolean hooked) {
+    String name() {
+      return chain.name();
+    }
+  }
+
+  private final Map<Table, Map<String, CompiledChain>> tables = new EnumMap<>(Table.class);
+  private final boolean needsConntrack;
+
+  CompiledRuleset(Ruleset ruleset, Backend backend) {
+    boolean conntrack = false;
+    for (TableRules table : ruleset.tables()) {
+      Map<String, CompiledChain> chains = new HashMap<>();
+      for (Chain chain : table.chains()) {
+        List<CompiledRule> rules = new ArrayList<>();
+        for (int i = 0; i < chain.rules().size(); i++) {
+          Rule rule = chain.rules().get(i);
+          rules.add(new CompiledRule(rule, i + 1, Matchers.compile(rule),
+              SavePrinter.rule(chain.name(), rule)));
+          conntrack |= needsConntrack(table.table(), rule);
+        }
+        boolean hooked = !chain.isBuiltin() || backend == Backend.LEGACY || chain.declared();
+        chains.put(chain.name(), new CompiledChain(chain, rules, hooked));
+      }
+      tables.put(table.table(), chains);
+    }
+    this.needsConntrack = conntrack;
+  }
+
+  /**
+   * Whether a rule makes the kernel load connection tracking in the namespace: any rule in the
+   * nat table, a state or conntrack match, or a target that uses connections.
+   */
+  private static boolean needsConntrack(Table table, Rule rule) {
+    if (table == Table.NAT) {
+      return true;
+    }
+    for (var m : rule.matches()) {
+      switch (m.module()) {
+        case "conntrack", "state", "connmark", "helper", "connlimit", "connbytes" -> {
+          return true;
+        }
+        default -> { }
+      }
+    }
+    return rule.target()
+        .filter(t -> t.kind() == Target.Kind.EXTENSION)
+        .map(t -> switch (t.name()) {
+          case "CT", "NOTRACK", "CONNMARK", "MASQUERADE", "SNAT", "DNAT", "REDIRECT", "NETMAP" ->
+              true;
+          default -> false;
+        })
+        .orElse(false);
+  }
+
+  boolean needsConntrack() {
+    return needsConntrack;
+  }
+
+  /** The chain {@code name} of {@code table}, if the ruleset loads the table and has it. */
+  Optional<CompiledChain> chain(Table table, String name) {
+    return Optional.ofNullable(tables.get(table)).map(c -> c.get(name));
+  }
+
+  boolean hasTable(Table table) {
+    return tables.containsKey(table);
+  }
+}
