@@ -208,7 +208,8 @@ final class CommandParser {
       return prefixed.get(0);
     }
     if (prefixed.size() > 1) {
-      throw error(token, "option '" + word + "' is ambiguous; possibilities: " + String.join(" ", names));
+      throw error(token, "unknown option \"" + word + "\"")
+          .explain("it is the start of several options: " + String.join(", ", names));
     }
     Optional<ModuleSpec> implicit = implicitProtocolMatch();
     if (implicit.isPresent()) {
