@@ -9,8 +9,8 @@ import java.util.Optional;
 import org.packetpath.engine.net.Ipv4;
 
 /**
- * The argument readers of the {@link PacketMatches}. They rest on copies of the C library and
- * libxtables readers iptables uses for numbers and addresses: {@code strtoul} with its leading
+ * The argument readers of the {@link PacketMatches}. They reproduce the behaviour of the C
+ * library and libxtables readers iptables uses for numbers and addresses: {@code strtoul} with its leading
  * blanks, sign and {@code 0x} or {@code 0} prefixes, {@code xtables_strtoui}, {@code atoi} and
  * {@code xtables_numeric_to_ipaddr}. They decide what iptables accepts, so they are reproduced
  * exactly, quirks included.
