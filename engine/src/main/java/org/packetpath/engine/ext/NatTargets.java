@@ -1,11 +1,356 @@
 package org.packetpath.engine.ext;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.packetpath.engine.net.Ipv4;
+import org.packetpath.engine.net.Services;
+import org.packetpath.engine.rules.Hook;
+import org.packetpath.engine.rules.Option;
+import org.packetpath.engine.rules.Table;
 
+/**
+ * The address-translation targets of the nat table: {@code DNAT}, {@code SNAT}, {@code
+ * MASQUERADE}, {@code REDIRECT} and {@code NETMAP}.
+ *
+ * <p>Ranges are written {@code ip[-ip][:port[-port[/base]]]}. A port part needs {@code -p tcp},
+ * {@code udp}, {@code sctp}, {@code dccp} (or {@code icmp}, whose id plays the port's part), which
+ * only the finisher knows; so the finisher parses the range, and the error is the one iptables
+ * gives for the rule's protocol.
+ */
 final class NatTargets {
   private NatTargets() {}
 
+  private static final String NEED_PROTOCOL =
+      "Need TCP, UDP, SCTP or DCCP with port specification";
+
   static List<ModuleSpec> all() {
-    return List.of();
+    return List.of(dnat(), snat(), masquerade(), redirect(), netmap());
+  }
+
+  private static ModuleSpec dnat() {
+    return ModuleSpec.target(
+            "DNAT",
+            rangeOption("--to-destination", true),
+            OptionSpec.flag("--random"),
+            OptionSpec.flag("--persistent"))
+        .onlyIn(Table.NAT)
+        .onlyFrom(Hook.PREROUTING, Hook.OUTPUT)
+        .withFinisher(rangeFinisher("DNAT", "--to-destination", true, Base.KEPT, true));
+  }
+
+  private static ModuleSpec snat() {
+    return ModuleSpec.target(
+            "SNAT",
+            rangeOption("--to-source", true),
+            OptionSpec.flag("--random"),
+            OptionSpec.flag("--random-fully"),
+            OptionSpec.flag("--persistent"))
+        .onlyIn(Table.NAT)
+        .onlyFrom(Hook.INPUT, Hook.POSTROUTING)
+        .withFinisher(rangeFinisher("SNAT", "--to-source", true, Base.LOST, true));
+  }
+
+  private static ModuleSpec masquerade() {
+    return ModuleSpec.target(
+            "MASQUERADE",
+            rangeOption("--to-ports", false),
+            OptionSpec.flag("--random"),
+            OptionSpec.flag("--random-fully"))
+        .onlyIn(Table.NAT)
+        .onlyFrom(Hook.POSTROUTING)
+        .withFinisher(rangeFinisher("MASQUERADE", "--to-ports", false, Base.LOST, false));
+  }
+
+  private static ModuleSpec redirect() {
+    return ModuleSpec.target(
+            "REDIRECT", rangeOption("--to-ports", false), OptionSpec.flag("--random"))
+        .onlyIn(Table.NAT)
+        .onlyFrom(Hook.PREROUTING, Hook.OUTPUT)
+        .withFinisher(rangeFinisher("REDIRECT", "--to-ports", false, Base.REFUSED, false));
+  }
+
+  private static ModuleSpec netmap() {
+    return ModuleSpec.target("NETMAP", OptionSpec.one("--to", NatTargets::netmapNetwork))
+        .onlyIn(Table.NAT)
+        .onlyFrom(Hook.PREROUTING, Hook.INPUT, Hook.OUTPUT, Hook.POSTROUTING)
+        .withFinisher(Finishers.required("NETMAP", "--to"));
+  }
+
+  // ---- ranges --------------------------------------------------------------------------------
+
+  /** What a target does with the {@code /base} of a shifted port range. */
+  private enum Base {
+    /** Kept and printed (DNAT revision 2). */
+    KEPT,
+    /** Accepted but not stored: iptables-save prints {@code /0} (SNAT, MASQUERADE). */
+    LOST,
+    /** Refused: REDIRECT has no revision that stores it. */
+    REFUSED
+  }
+
+  /** A parsed NAT range; {@code base} is -1 without a {@code /base}. */
+  private record Range(
+      boolean mapIps, int minIp, int maxIp, boolean ports, int minPort, int maxPort, int base) {
+
+    String format(boolean withAddress) {
+      StringBuilder out = new StringBuilder();
+      if (mapIps) {
+        out.append(Ipv4.format(minIp));
+        if (maxIp != minIp) {
+          out.append('-').append(Ipv4.format(maxIp));
+        }
+      }
+      if (ports) {
+        if (withAddress) {
+          out.append(':');
+        }
+        out.append(minPort);
+        if (maxPort != minPort) {
+          out.append('-').append(maxPort);
+        }
+        if (base >= 0) {
+          out.append('/').append(base);
+        }
+      }
+      return out.toString();
+    }
+
+    Range withBase(int newBase) {
+      return new Range(mapIps, minIp, maxIp, ports, minPort, maxPort, newBase);
+    }
+  }
+
+  /**
+   * The range option as written, for the finisher to parse with the rule's protocol. Errors that
+   * do not depend on the protocol are reported here, at the argument.
+   */
+  private static OptionSpec rangeOption(String name, boolean withAddress) {
+    return OptionSpec.one(
+        name,
+        text -> {
+          try {
+            parseRange(text, true, withAddress);
+          } catch (ArgException e) {
+            if (!hasPortPart(text, withAddress)) {
+              throw e;
+            }
+          }
+          return text;
+        });
+  }
+
+  /** Whether iptables would look at ports (and so at the protocol) while reading {@code text}. */
+  private static boolean hasPortPart(String text, boolean withAddress) {
+    if (!withAddress) {
+      return true;
+    }
+    int colon = text.indexOf(':');
+    return text.indexOf('[') < 0 && colon >= 0 && text.indexOf(':', colon + 1) < 0;
+  }
+
+  private static ModuleSpec.Finisher rangeFinisher(
+      String module, String option, boolean withAddress, Base base, boolean mandatory) {
+    return (rule, options) -> {
+      boolean portOk = rule.protocolIs("tcp", "udp", "sctp", "dccp", "icmp");
+      List<Option> out = new ArrayList<>();
+      for (Option o : options) {
+        if (!o.name().equals(option)) {
+          out.add(o);
+          continue;
+        }
+        Range range = parseRange(o.arg(), portOk, withAddress);
+        if (range.base() >= 0 && base == Base.REFUSED) {
+          throw new ArgException("Shifted portmap ranges not supported with this kernel")
+              .explained(module + " cannot shift a port range: drop the /" + range.base());
+        }
+        if (range.base() >= 0 && base == Base.LOST) {
+          range = range.withBase(0);
+        }
+        out.add(new Option(option, false, List.of(range.format(withAddress))));
+      }
+      if (mandatory && out.stream().noneMatch(o -> o.name().equals(option))) {
+        throw new ArgException(module + ": option \"" + option + "\" must be specified")
+            .explained(module + " needs the new " + (module.equals("DNAT") ? "destination"
+                : "source address") + ", as in " + option + " 192.0.2.10");
+      }
+      return out;
+    };
+  }
+
+  /** {@code ip[-ip][:ports]} (or only {@code ports} for {@code --to-ports}). */
+  private static Range parseRange(String text, boolean portOk, boolean withAddress)
+      throws ArgException {
+    if (!withAddress) {
+      int[] p = parsePorts(text, portOk);
+      return new Range(false, 0, 0, true, p[0], p[1], p[2]);
+    }
+    if (text.indexOf('[') >= 0) {
+      throw new ArgException("Invalid address format")
+          .explained("brackets are for IPv6 addresses; write an IPv4 address as 192.0.2.10:80");
+    }
+    int colon = text.indexOf(':');
+    if (colon >= 0 && text.indexOf(':', colon + 1) >= 0) {
+      colon = -1;
+    }
+    int[] p = null;
+    if (colon >= 0) {
+      p = parsePorts(text.substring(colon + 1), portOk);
+      if (colon == 0) {
+        return new Range(false, 0, 0, true, p[0], p[1], p[2]);
+      }
+    }
+    String ips = colon >= 0 ? text.substring(0, colon) : text;
+    int dash = ips.indexOf('-');
+    int min = inetPton(dash >= 0 ? ips.substring(0, dash) : ips);
+    int max = dash >= 0 ? inetPton(ips.substring(dash + 1)) : min;
+    return p == null
+        ? new Range(true, min, max, false, 0, 0, -1)
+        : new Range(true, min, max, true, p[0], p[1], p[2]);
+  }
+
+  /** {@code port[-port[/base]]} as {@code {min, max, base or -1}}. */
+  private static int[] parsePorts(String text, boolean portOk) throws ArgException {
+    if (!portOk) {
+      throw new ArgException(NEED_PROTOCOL)
+          .explained("only TCP, UDP, SCTP and DCCP have ports to translate: add -p tcp or -p udp"
+              + " to the rule");
+    }
+    Optional<PacketTargets.CNumber> first = PacketTargets.strtoul(text, 0, 65535);
+    int port;
+    String rest;
+    if (first.isPresent()) {
+      port = (int) first.get().value();
+      rest = text.substring(first.get().end());
+    } else {
+      port = service(text);
+      rest = "";
+    }
+    if (rest.isEmpty()) {
+      return new int[] {port, port, -1};
+    }
+    if (rest.charAt(0) == ':') {
+      throw new ArgException("Invalid port:port syntax - use dash")
+          .explained("NAT port ranges are written with a dash, as in 1024-2048");
+    }
+    if (rest.charAt(0) != '-') {
+      throw new ArgException("Garbage after port value: `" + rest + "'")
+          .explained("a port is a number from 0 to 65535 or a service name");
+    }
+    String second = rest.substring(1);
+    Optional<PacketTargets.CNumber> last = PacketTargets.strtoul(second, 0, 65535);
+    if (last.isEmpty()) {
+      throw notValid(second);
+    }
+    int maxPort = (int) last.get().value();
+    if (maxPort < port) {
+      throw new ArgException("Port range `" + second + "' funky")
+          .explained("write the smaller port first, as in " + maxPort + "-" + port);
+    }
+    String after = second.substring(last.get().end());
+    if (after.isEmpty()) {
+      return new int[] {port, maxPort, -1};
+    }
+    if (after.charAt(0) != '/') {
+      throw new ArgException("Garbage after port range: `" + after + "'")
+          .explained("a range is two ports with a dash, optionally followed by /base");
+    }
+    String baseText = after.substring(1);
+    Optional<PacketTargets.CNumber> base = PacketTargets.strtoul(baseText, 1, 65535);
+    return new int[] {port, maxPort, base.isPresent() ? (int) base.get().value()
+        : service(baseText)};
+  }
+
+  private static int service(String text) throws ArgException {
+    Optional<Integer> port = Services.port(text);
+    if (port.isEmpty()) {
+      throw notValid(text);
+    }
+    return port.get();
+  }
+
+  private static ArgException notValid(String text) {
+    return new ArgException("Port `" + text + "' not valid")
+        .explained("a port is a number from 0 to 65535; service names are allowed only for the"
+            + " first port");
+  }
+
+  /** An address as {@code inet_pton} reads it: four decimal parts, no leading zeros. */
+  private static int inetPton(String text) throws ArgException {
+    String[] parts = text.split("\\.", -1);
+    boolean ok = parts.length == 4;
+    int value = 0;
+    for (int i = 0; ok && i < 4; i++) {
+      String part = parts[i];
+      ok = !part.isEmpty() && part.length() <= 3 && part.chars().allMatch(Character::isDigit)
+          && (part.length() == 1 || part.charAt(0) != '0') && Integer.parseInt(part) <= 255;
+      value = ok ? (value << 8) | Integer.parseInt(part) : value;
+    }
+    if (!ok) {
+      throw new ArgException("Bad IP address \"" + text + "\"")
+          .explained("expected an IPv4 address such as 192.0.2.10, or a range such as"
+              + " 192.0.2.10-192.0.2.20; host names are not allowed here");
+    }
+    return value;
+  }
+
+  // ---- NETMAP --------------------------------------------------------------------------------
+
+  /**
+   * {@code address[/mask]} as NETMAP prints it: host bits cleared, prefix length always shown. A
+   * prefix over 32, or a mask with holes, means a single address (/32).
+   */
+  private static String netmapNetwork(String text) throws ArgException {
+    int slash = text.indexOf('/');
+    String host = slash < 0 ? text : text.substring(0, slash);
+    Optional<Integer> address = inetAton(host);
+    if (address.isEmpty()) {
+      throw new ArgException("getaddrinfo: Name or service not known")
+          .explained("expected a network such as 10.1.0.0/16; host names are not resolved in"
+              + " rules files");
+    }
+    int mask = slash < 0 ? -1 : netmapMask(text.substring(slash + 1));
+    int prefix = Ipv4.prefixOf(mask).orElse(32);
+    int effective = Ipv4.mask(prefix);
+    return Ipv4.format(address.get() & effective) + "/" + prefix;
+  }
+
+  private static int netmapMask(String text) throws ArgException {
+    ArgException bad =
+        new ArgException("NETMAP: bad value for option \"--to\", neither a valid network mask"
+            + " nor valid CIDR (0-32).")
+            .explained("the mask is a prefix length such as 16 or a netmask such as 255.255.0.0");
+    if (text.indexOf('.') >= 0) {
+      int mask = inetAton(text).orElseThrow(() -> bad);
+      return Ipv4.prefixOf(mask).isPresent() ? mask : -1;
+    }
+    Optional<PacketTargets.CNumber> n = PacketTargets.strtoul(text, 0, 0xffffffffL);
+    if (n.isEmpty() || n.get().end() != text.length()) {
+      throw bad;
+    }
+    return Ipv4.mask((int) Math.min(32, n.get().value()));
+  }
+
+  /**
+   * An address as {@code inet_aton} reads it: one to four parts, each decimal, {@code 0x} hex or
+   * octal, the last filling the remaining bytes ({@code 10.1} is 10.0.0.1).
+   */
+  static Optional<Integer> inetAton(String text) {
+    String[] parts = text.split("\\.", -1);
+    if (parts.length > 4) {
+      return Optional.empty();
+    }
+    long value = 0;
+    for (int i = 0; i < parts.length; i++) {
+      boolean last = i == parts.length - 1;
+      long limit = last ? (1L << (8 * (4 - i))) - 1 : 255;
+      Optional<PacketTargets.CNumber> n = PacketTargets.strtoul(parts[i], 0, limit);
+      if (parts[i].isEmpty() || n.isEmpty() || n.get().end() != parts[i].length()
+          || !Character.isDigit(parts[i].charAt(0))) {
+        return Optional.empty();
+      }
+      value |= last ? n.get().value() : n.get().value() << (8 * (3 - i));
+    }
+    return Optional.of((int) value);
   }
 }
