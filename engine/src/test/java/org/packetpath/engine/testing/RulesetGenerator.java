@@ -81,7 +81,7 @@ public final class RulesetGenerator {
       new TargetSnippet(Table.NAT, List.of(Hook.POSTROUTING, Hook.INPUT), "",
           "-j SNAT --to-source 203.0.113.1"),
       new TargetSnippet(Table.NAT, List.of(Hook.PREROUTING, Hook.OUTPUT), "tcp",
-          "-j DNAT --to 10.0.1.2:80"),
+          "-j DNAT --to-destination 10.0.1.2:80"),
       new TargetSnippet(Table.NAT, List.of(Hook.PREROUTING, Hook.OUTPUT), "tcp",
           "-j REDIRECT --to-ports 3128"),
       new TargetSnippet(Table.NAT, List.of(Hook.PREROUTING), "", "-j NETMAP --to 10.9.0.0/24"),
@@ -195,7 +195,8 @@ public final class RulesetGenerator {
       if (Extensions.match(s.module()).isEmpty()
           || (!s.protocol().isEmpty() && !s.protocol().equals(protocol))
           || used.contains(s.module())
-          || (implicit && !used.isEmpty())) {
+          || (implicit && !used.isEmpty())
+          || (s.text().contains("--dir in") && !hook.knowsInInterface())) {
         continue; // implicit protocol options go first, as "--dport" after "-m multiport"
       } //          would be read as an abbreviation of "--dports", exactly as iptables does
       used.add(s.module());
