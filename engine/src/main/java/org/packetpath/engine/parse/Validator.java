@@ -163,8 +163,9 @@ final class Validator {
             .collect(Collectors.joining("/"));
         String via = reach.path().isEmpty() ? "" : " (chain " + chain.name() + " is reached via "
             + describe(reach.path()) + ")";
+        String verb = spec.kind() == ModuleSpec.Kind.TARGET ? "usable" : "valid";
         diagnostics.add(Diagnostic.error(failing, line(failing), what + ": used from hooks " + used
-            + ", but only usable from " + allowed)
+            + ", but only " + verb + " from " + allowed)
             .explained("iptables-restore: RULE_APPEND failed (Invalid argument)" + via));
       }
     }
