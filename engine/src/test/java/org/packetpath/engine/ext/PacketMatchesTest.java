@@ -39,7 +39,7 @@ class PacketMatchesTest {
         parse("-A USER -m owner --uid-owner 0", "-A OUTPUT -j USER", "-A INPUT -j USER");
     Diagnostic error = onlyError(result);
     assertEquals(
-        "owner match: used from hooks INPUT, but only usable from OUTPUT/POSTROUTING",
+        "owner match: used from hooks INPUT, but only valid from OUTPUT/POSTROUTING",
         error.message());
     assertEquals(8, error.position().line());
   }
@@ -56,7 +56,7 @@ class PacketMatchesTest {
         parse("-A INPUT -j USER", "-A OUTPUT -j USER", "-A USER -m mac --mac-source 1:2:3:4:5:6");
     Diagnostic error = onlyError(result);
     assertEquals(
-        "mac match: used from hooks OUTPUT, but only usable from PREROUTING/INPUT/FORWARD",
+        "mac match: used from hooks OUTPUT, but only valid from PREROUTING/INPUT/FORWARD",
         error.message());
     assertEquals(8, error.position().line());
   }
