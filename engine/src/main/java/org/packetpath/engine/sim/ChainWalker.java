@@ -1,0 +1,120 @@
+package org.packetpath.engine.sim;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+import org.packetpath.engine.rules.Hook;
+import org.packetpath.engine.rules.Option;
+import org.packetpath.engine.rules.Table;
+import org.packetpath.engine.rules.Target;
+import org.packetpath.engine.sim.CompiledRuleset.CompiledChain;
+import org.packetpath.engine.sim.CompiledRuleset.CompiledRule;
+import org.packetpath.engine.trace.RuleHit;
+import org.packetpath.engine.trace.Step;
+
+/**
+ * Walks one built-in chain as {@code ipt_do_table} does: rules in order, jumps with a return
+ * stack, gotos that replace the current chain, RETURN and falling off a user chain, and the
+ * policy at the end of the built-in chain. Non-terminating targets (LOG, MARK …) act and the
+ * walk goes on; terminating ones end it with a verdict.
+ */
+final class ChainWalker {
+  private ChainWalker() {}
+
+  /** How a chain walk ended. */
+  enum Kind {
+    /** ACCEPT, a policy of ACCEPT, or a NAT target: on to the next table or hook. */
+    ACCEPT,
+    DROP,
+    /** REJECT: dropped, and an error is sent back. */
+    REJECT,
+    /** NFQUEUE: no program reads the queue, so the packet is dropped (or accepted, bypass). */
+    QUEUE
+  }
+
+  /** A verdict and, for REJECT, the answer type; for a NAT target, the rule that set it up. */
+  record Verdict(Kind kind, String rejectWith, Optional<CompiledRule> rule) {
+    static Verdict of(Kind kind) {
+      return new Verdict(kind, "", Optional.empty());
+    }
+  }
+
+  private record Frame(CompiledChain chain, int next) {}
+
+  /**
+   * Walks built-in chain {@code chain} of {@code table} at {@code hook} for the journey's
+   * packet. Records every rule evaluated, each hit, and applies side effects to the journey.
+   */
+  static Verdict walk(Journey j, Hook hook, Table table, CompiledChain chain) {
+    Deque<Frame> stack = new ArrayDeque<>();
+    CompiledChain current = chain;
+    int index = 0;
+    j.step(new Step.ChainEntered(hook, table, chain.name(), j.packet()));
+    while (true) {
+      if (index >= current.rules().size()) {
+        if (stack.isEmpty()) {
+          String policy = chain.chain().policy().orElseThrow().name();
+          j.step(new Step.PolicyApplied(hook, table, chain.name(), policy));
+          j.hit(new RuleHit(hook, table, chain.name(), 0, policy));
+          return Verdict.of(policy.equals("DROP") ? Kind.DROP : Kind.ACCEPT);
+        }
+        Frame back = stack.pop();
+        j.step(new Step.Returned(table, current.name(), back.chain().name()));
+        current = back.chain();
+        index = back.next();
+        continue;
+      }
+      CompiledRule rule = current.rules().get(index);
+      Visit visit = j.visit(hook, table);
+      boolean matched = rule.test().test(visit);
+      Optional<String> targetName = rule.target().map(Target::name);
+      j.step(new Step.RuleChecked(hook, table, current.name(), rule.number(), matched,
+          matched ? targetName : Optional.empty(), rule.text()));
+      if (!matched) {
+        index++;
+        continue;
+      }
+      j.hit(new RuleHit(hook, table, current.name(), rule.number(), targetName.orElse("")));
+      if (rule.target().isEmpty()) {
+        index++;
+        continue;
+      }
+      Target target = rule.target().get();
+      switch (target.kind()) {
+        case STANDARD -> {
+          switch (target.name()) {
+            case "ACCEPT" -> {
+              return Verdict.of(Kind.ACCEPT);
+            }
+            case "DROP" -> {
+              return Verdict.of(Kind.DROP);
+            }
+            default -> index = current.rules().size(); // RETURN: as if at the chain's end
+
+          }
+        }
+        case JUMP, GOTO -> {
+          CompiledChain into = j.chain(table, target.name());
+          if (target.kind() == Target.Kind.JUMP) {
+            stack.push(new Frame(current, index + 1));
+          }
+          j.step(new Step.ChainEntered(hook, table, into.name(), j.packet()));
+          current = into;
+          index = 0;
+        }
+        case EXTENSION -> {
+          Optional<Verdict> verdict = Targets.apply(j, hook, table, rule, target);
+          if (verdict.isPresent()) {
+            return verdict.get();
+          }
+          index++;
+        }
+      }
+    }
+  }
+
+  /** The argument of a target option, if present. */
+  static Optional<String> arg(Target target, String option) {
+    return target.option(option).map(Option::arg);
+  }
+}

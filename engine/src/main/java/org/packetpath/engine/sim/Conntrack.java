@@ -1,0 +1,123 @@
+package org.packetpath.engine.sim;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.packetpath.engine.packet.Packet;
+import org.packetpath.engine.packet.TcpFlags;
+import org.packetpath.engine.topology.Sysctls;
+
+/**
+ * The connection-tracking table: classifies each packet as {@code nf_conntrack_in} does (NEW,
+ * ESTABLISHED, RELATED, INVALID), creates entries for new connections, and keeps them once they
+ * are confirmed. Entries do not time out.
+ */
+final class Conntrack {
+  private final List<Connection> entries = new ArrayList<>();
+
+  /** The outcome of classifying one packet. */
+  record Classified(CtState state, Optional<Connection> connection, boolean reply,
+      boolean relatedError, boolean created) {
+    static Classified invalid() {
+      return new Classified(CtState.INVALID, Optional.empty(), false, false, false);
+    }
+  }
+
+  private record Found(Connection connection, boolean reply) {}
+
+  private Optional<Found> find(Tuple t) {
+    for (Connection c : entries) {
+      if (c.original.equals(t)) {
+        return Optional.of(new Found(c, false));
+      }
+      if (c.reply.equals(t)) {
+        return Optional.of(new Found(c, true));
+      }
+    }
+    return Optional.empty();
+  }
+
+  Classified classify(Packet p, Sysctls sysctls) {
+    Optional<Found> found = find(Tuple.of(p));
+    if (found.isPresent()) {
+      Connection c = found.get().connection();
+      boolean reply = found.get().reply();
+      if (reply) {
+        c.seenReply = true;
+        if (p.protocol() == Packet.TCP && (p.tcpFlags() & TcpFlags.SYN) != 0) {
+          c.synAckSeen = true;
+        }
+      } else if (p.protocol() == Packet.TCP && c.seenReply && c.synAckSeen
+          && (p.tcpFlags() & (TcpFlags.SYN | TcpFlags.RST | TcpFlags.FIN)) == 0
+          && (p.tcpFlags() & TcpFlags.ACK) != 0) {
+        c.assured = true;
+      }
+      CtState state = reply || c.seenReply ? CtState.ESTABLISHED : CtState.NEW;
+      return new Classified(state, Optional.of(c), reply, false, false);
+    }
+    if (p.protocol() == Packet.ICMP && isError(p.icmpType())) {
+      if (p.embedded().isEmpty()) {
+        return Classified.invalid();
+      }
+      Optional<Found> about = find(Tuple.of(p.embedded().get()));
+      return about
+          .map(f -> new Classified(CtState.RELATED, Optional.of(f.connection()), !f.reply(), true,
+              false))
+          .orElse(Classified.invalid());
+    }
+    if (!startsConnection(p, sysctls)) {
+      return Classified.invalid();
+    }
+    Connection c = new Connection(Tuple.of(p));
+    return new Classified(CtState.NEW, Optional.of(c), false, false, true);
+  }
+
+  /** Whether a packet without an entry may start one, as the protocol trackers decide. */
+  private static boolean startsConnection(Packet p, Sysctls sysctls) {
+    return switch (p.protocol()) {
+      case Packet.TCP -> {
+        int f = p.tcpFlags();
+        if ((f & TcpFlags.RST) != 0) {
+          yield false;
+        }
+        if ((f & TcpFlags.SYN) != 0) {
+          yield (f & TcpFlags.ACK) == 0;
+        }
+        if ((f & TcpFlags.FIN) != 0) {
+          yield false;
+        }
+        yield (f & TcpFlags.ACK) != 0 && sysctls.tcpLoose() != 0;
+      }
+      case Packet.ICMP -> p.icmpType() == 8 || p.icmpType() == 13 || p.icmpType() == 15
+          || p.icmpType() == 17;
+      default -> true;
+    };
+  }
+
+  /** ICMP types that report an error about another packet. */
+  static boolean isError(int icmpType) {
+    return icmpType == 3 || icmpType == 4 || icmpType == 5 || icmpType == 11 || icmpType == 12;
+  }
+
+  void confirm(Connection c) {
+    if (!c.confirmed) {
+      c.confirmed = true;
+      entries.add(c);
+    }
+  }
+
+  /** Whether {@code t} is already used by another connection, in either direction. */
+  boolean taken(Tuple t, Connection except) {
+    return entries.stream()
+        .anyMatch(c -> c != except && (c.original.equals(t) || c.reply.inverse().equals(t)));
+  }
+
+  /** Every confirmed entry, as {@code conntrack -L} lists them. */
+  List<String> list() {
+    return entries.stream().map(Connection::describe).toList();
+  }
+
+  int size() {
+    return entries.size();
+  }
+}

@@ -1,0 +1,177 @@
+package org.packetpath.engine.sim;
+
+import java.util.Optional;
+import org.packetpath.engine.net.Ipv4;
+import org.packetpath.engine.packet.Packet;
+import org.packetpath.engine.rules.Hook;
+import org.packetpath.engine.rules.Target;
+import org.packetpath.engine.topology.Interface;
+import org.packetpath.engine.trace.Step;
+
+/**
+ * NAT as {@code nf_nat_core} does it. A binding is set up once per connection and manip type
+ * (destination at PREROUTING/OUTPUT, source at POSTROUTING/INPUT) by a NAT target or, when no
+ * rule matches, as a null binding; every later packet of the connection is rewritten from the
+ * binding at the same hook positions, replies in reverse.
+ *
+ * <p>Where the kernel picks among several addresses or ports by a hash or at random, the
+ * simulator takes the first of the range.
+ */
+final class Nat {
+  private Nat() {}
+
+  /** Whether NAT at {@code hook} changes the source (else the destination). */
+  static boolean sourceManip(Hook hook) {
+    return hook == Hook.POSTROUTING || hook == Hook.INPUT;
+  }
+
+  /** Sets up the binding a NAT target asks for, on the journey's connection. */
+  static void setUp(Journey j, Hook hook, Target target) {
+    Optional<Connection> ct = j.connection();
+    if (ct.isEmpty()) {
+      return;
+    }
+    Connection c = ct.get();
+    boolean source = sourceManip(hook);
+    Tuple current = c.reply.inverse();
+    Tuple next = switch (target.name()) {
+      case "DNAT" -> range(current, ChainWalker.arg(target, "--to-destination").orElse(""), false);
+      case "SNAT" -> range(current, ChainWalker.arg(target, "--to-source").orElse(""), true);
+      case "MASQUERADE" -> {
+        int address = j.outInterface().map(Interface::address).orElse(current.source());
+        Tuple t = withAddress(current, address, true);
+        yield ports(t, ChainWalker.arg(target, "--to-ports"), true);
+      }
+      case "REDIRECT" -> {
+        int address = hook == Hook.OUTPUT
+            ? Ipv4.parse("127.0.0.1").orElseThrow()
+            : j.inInterface().map(Interface::address).orElse(current.destination());
+        Tuple t = withAddress(current, address, false);
+        yield ports(t, ChainWalker.arg(target, "--to-ports"), false);
+      }
+      case "NETMAP" -> netmap(current, ChainWalker.arg(target, "--to").orElseThrow(), source);
+      default -> current;
+    };
+    next = j.simulator().unique(next, c, source);
+    bind(c, source, current, next);
+  }
+
+  /** The binding when no NAT rule matched: nothing changes, but the manip is done. */
+  static void nullBinding(Connection c, Hook hook) {
+    boolean source = sourceManip(hook);
+    Tuple current = c.reply.inverse();
+    bind(c, source, current, current);
+  }
+
+  private static void bind(Connection c, boolean source, Tuple current, Tuple next) {
+    c.reply = next.inverse();
+    if (source) {
+      c.srcNatDone = true;
+      c.srcNat |= !next.equals(current);
+    } else {
+      c.dstNatDone = true;
+      c.dstNat |= !next.equals(current);
+    }
+  }
+
+  /**
+   * Rewrites the journey's packet from its connection's bindings at {@code hook}, as {@code
+   * nf_nat_packet} does; ICMP errors about the connection also get their embedded header
+   * translated.
+   */
+  static void rewrite(Journey j, Hook hook) {
+    Optional<Connection> ct = j.connection();
+    if (ct.isEmpty()) {
+      return;
+    }
+    Connection c = ct.get();
+    boolean source = sourceManip(hook);
+    boolean reply = j.replyDirection();
+    boolean status = source ? (reply ? c.dstNat : c.srcNat) : (reply ? c.srcNat : c.dstNat);
+    if (!status) {
+      return;
+    }
+    Tuple target = reply ? c.original.inverse() : c.reply.inverse();
+    Packet before = j.packet();
+    Packet after;
+    if (j.isRelatedError()) {
+      after = translateError(before, target, source);
+    } else if (source) {
+      after = before.withSource(target.source(), target.sourcePort());
+    } else {
+      after = before.withDestination(target.destination(), target.destinationPort());
+    }
+    if (!after.equals(before)) {
+      j.setPacket(after);
+      j.step(new Step.NatApplied(hook, before, after,
+          (source ? "source" : "destination") + " NAT" + (reply ? " (reply, undone)" : "")));
+    }
+  }
+
+  private static Packet translateError(Packet outer, Tuple target, boolean source) {
+    Packet out = source
+        ? outer.withSource(target.source(), 0)
+        : outer.withDestination(target.destination(), 0);
+    if (outer.embedded().isEmpty()) {
+      return out;
+    }
+    Packet inner = outer.embedded().get();
+    Packet translated = source
+        ? inner.withDestination(target.source(),
+            Packet.hasPorts(inner.protocol()) ? target.sourcePort() : 0)
+        : inner.withSource(target.destination(),
+            Packet.hasPorts(inner.protocol()) ? target.destinationPort() : 0);
+    return out.withEmbedded(Optional.of(translated));
+  }
+
+  /** Applies {@code [a[-b]][:p[-q][/base]]} to the source or destination of {@code t}. */
+  private static Tuple range(Tuple t, String spec, boolean source) {
+    String addresses = spec;
+    Optional<String> portPart = Optional.empty();
+    int colon = spec.indexOf(':');
+    if (colon >= 0) {
+      addresses = spec.substring(0, colon);
+      portPart = Optional.of(spec.substring(colon + 1));
+    }
+    Tuple out = t;
+    if (!addresses.isEmpty()) {
+      String first = addresses.contains("-") ? addresses.substring(0, addresses.indexOf('-'))
+          : addresses;
+      out = withAddress(out, Ipv4.parse(first).orElseThrow(), source);
+    }
+    return ports(out, portPart.map(p -> p.contains("/") ? p.substring(0, p.indexOf('/')) : p),
+        source);
+  }
+
+  /** Applies a port range {@code p[-q]}: a port already in the range is kept, else the first. */
+  private static Tuple ports(Tuple t, Optional<String> range, boolean source) {
+    if (range.isEmpty() || !Packet.hasPorts(t.protocol())) {
+      return t;
+    }
+    String r = range.get();
+    int dash = r.indexOf('-');
+    int min = Integer.parseInt(dash < 0 ? r : r.substring(0, dash));
+    int max = dash < 0 ? min : Integer.parseInt(r.substring(dash + 1));
+    int port = source ? t.sourcePort() : t.destinationPort();
+    if (port >= min && port <= max) {
+      return t;
+    }
+    return source
+        ? new Tuple(t.protocol(), t.source(), t.destination(), min, t.destinationPort())
+        : new Tuple(t.protocol(), t.source(), t.destination(), t.sourcePort(), min);
+  }
+
+  private static Tuple withAddress(Tuple t, int address, boolean source) {
+    return source
+        ? new Tuple(t.protocol(), address, t.destination(), t.sourcePort(), t.destinationPort())
+        : new Tuple(t.protocol(), t.source(), address, t.sourcePort(), t.destinationPort());
+  }
+
+  private static Tuple netmap(Tuple t, String network, boolean source) {
+    int slash = network.indexOf('/');
+    int base = Ipv4.parse(network.substring(0, slash)).orElseThrow();
+    int mask = Ipv4.mask(Integer.parseInt(network.substring(slash + 1)));
+    int address = source ? t.source() : t.destination();
+    return withAddress(t, (base & mask) | (address & ~mask), source);
+  }
+}

@@ -1,0 +1,198 @@
+package org.packetpath.engine.sim;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.packetpath.engine.packet.PacketSpec;
+import org.packetpath.engine.packet.PacketSyntax;
+import org.packetpath.engine.parse.Diagnostic;
+import org.packetpath.engine.parse.RulesException;
+import org.packetpath.engine.pipeline.Backend;
+import org.packetpath.engine.pipeline.Pipeline;
+import org.packetpath.engine.rules.Chain;
+import org.packetpath.engine.rules.Counters;
+import org.packetpath.engine.rules.Rule;
+import org.packetpath.engine.rules.Ruleset;
+import org.packetpath.engine.rules.SourcePosition;
+import org.packetpath.engine.rules.Table;
+import org.packetpath.engine.rules.TableRules;
+import org.packetpath.engine.topology.Topology;
+import org.packetpath.engine.trace.RuleHit;
+import org.packetpath.engine.trace.Trace;
+
+/**
+ * The front door of the simulator: a firewall (its topology and ruleset) that packets can be
+ * sent through, one after another, sharing one connection-tracking table and one set of
+ * counters, as a real firewall would.
+ *
+ * <pre>{@code
+ * Simulator fw = Simulator.of(topology, ruleset, Backend.NFT);
+ * Trace trace = fw.send("tcp attacker:40000 > fw:22 in wan0");
+ * trace.disposition();           // DROPPED
+ * trace.hits();                  // [filter:INPUT:rule 3:DROP]
+ * fw.counters();                 // the ruleset with counters, as iptables-save -c prints it
+ * }</pre>
+ *
+ * <p>Not thread-safe: a simulator is a firewall with state.
+ */
+public final class Simulator {
+  private final Topology topology;
+  private final Ruleset ruleset;
+  private final CompiledRuleset rules;
+  private final Pipeline pipeline;
+  private final Conntrack conntrack = new Conntrack();
+  private final Map<String, long[]> counters = new HashMap<>();
+  private boolean recording = true;
+
+  private Simulator(Topology topology, Ruleset ruleset, Backend backend) {
+    this.topology = Objects.requireNonNull(topology, "topology");
+    this.ruleset = Objects.requireNonNull(ruleset, "ruleset");
+    this.rules = new CompiledRuleset(ruleset, backend);
+    this.pipeline = Pipeline.of(backend);
+  }
+
+  /** A firewall with {@code topology} and {@code ruleset} loaded by {@code backend}. */
+  public static Simulator of(Topology topology, Ruleset ruleset, Backend backend) {
+    return new Simulator(topology, ruleset, backend);
+  }
+
+  /** A firewall loaded by iptables-nft, the default. */
+  public static Simulator of(Topology topology, Ruleset ruleset) {
+    return of(topology, ruleset, Backend.NFT);
+  }
+
+  /**
+   * Sends a packet written in packet syntax, names resolved in the topology; a bad packet
+   * throws {@link RulesException} with a located diagnostic.
+   */
+  public Trace send(String packet) {
+    return send(PacketSyntax.parse(packet, names()));
+  }
+
+  /** Sends a packet through the firewall and returns its trace. */
+  public Trace send(PacketSpec spec) {
+    spec.in().ifPresent(this::checkInterface);
+    return new Journey(this, spec, 0).run();
+  }
+
+  /** How names in packet strings resolve: hosts and networks of the topology, the firewall. */
+  public PacketSyntax.Names names() {
+    return (name, in) -> topology.resolve(name, in.orElse(""));
+  }
+
+  private void checkInterface(String name) {
+    if (topology.interfaceNamed(name).isEmpty()) {
+      List<String> names = topology.interfaces().stream().map(i -> i.name()).toList();
+      throw new RulesException(List.of(Diagnostic.error(new SourcePosition("packet", 1, 0), "",
+          "the firewall has no interface " + name).explained("its interfaces are " + names)));
+    }
+  }
+
+  /** Turns trace recording off (for speed) or on; counters and connections are always kept. */
+  public Simulator recording(boolean on) {
+    this.recording = on;
+    return this;
+  }
+
+  /**
+   * The ruleset with the counters the packets sent so far added, as {@code iptables-save -c}
+   * and {@code iptables -L -v} would show them.
+   */
+  public Ruleset counters() {
+    List<TableRules> tables = new ArrayList<>();
+    for (TableRules t : ruleset.tables()) {
+      List<Chain> chains = new ArrayList<>();
+      for (Chain c : t.chains()) {
+        List<Rule> counted = new ArrayList<>();
+        for (int i = 0; i < c.rules().size(); i++) {
+          counted.add(c.rules().get(i).withCounters(add(c.rules().get(i).counters(),
+              key(t.table(), c.name(), i + 1))));
+        }
+        Counters policy = c.isBuiltin() ? add(c.counters(), key(t.table(), c.name(), 0))
+            : c.counters();
+        chains.add(new Chain(c.name(), c.policy(), policy, counted, c.declared(), c.origin()));
+      }
+      tables.add(new TableRules(t.table(), chains));
+    }
+    return new Ruleset(tables);
+  }
+
+  private Counters add(Counters base, String key) {
+    long[] c = counters.getOrDefault(key, new long[2]);
+    return new Counters(base.packets() + c[0], base.bytes() + c[1]);
+  }
+
+  /** The confirmed connection-tracking entries, as {@code conntrack -L} lists them. */
+  public List<String> connections() {
+    return conntrack.list();
+  }
+
+  /** Whether connection tracking runs: only when some rule needs it, as in the kernel. */
+  public boolean conntrackActive() {
+    return rules.needsConntrack();
+  }
+
+  public Topology topology() {
+    return topology;
+  }
+
+  public Ruleset ruleset() {
+    return ruleset;
+  }
+
+  public Pipeline pipeline() {
+    return pipeline;
+  }
+
+  // ---- for the journey -------------------------------------------------------------------
+
+  CompiledRuleset rules() {
+    return rules;
+  }
+
+  Conntrack conntrack() {
+    return conntrack;
+  }
+
+  boolean recording() {
+    return recording;
+  }
+
+  void count(RuleHit hit, int bytes) {
+    long[] c = counters.computeIfAbsent(key(hit.table(), hit.chain(), hit.rule()),
+        k -> new long[2]);
+    c[0]++;
+    c[1] += bytes;
+  }
+
+  private static String key(Table table, String chain, int rule) {
+    return table.label() + ":" + chain + ":" + rule;
+  }
+
+  /** A tuple for a new NAT binding that no other connection uses, moving the port if needed. */
+  Tuple unique(Tuple proposed, Connection c, boolean source) {
+    Tuple t = proposed;
+    for (int i = 0; i < 64512 && conntrack.taken(t, c); i++) {
+      int port = (source ? t.sourcePort() : t.destinationPort()) + 1;
+      if (port > 65535) {
+        port = 1024;
+      }
+      t = source ? new Tuple(t.protocol(), t.source(), t.destination(), port, t.destinationPort())
+          : new Tuple(t.protocol(), t.source(), t.destination(), t.sourcePort(), port);
+    }
+    return t;
+  }
+
+  /** Sends an answer the firewall generated while handling {@code parent}'s packet. */
+  Trace sendGenerated(Replies.Reply reply, Journey parent, int depth) {
+    Journey j = new Journey(this, new PacketSpec(reply.packet(), Optional.empty()), depth);
+    if (reply.attached() && parent.connection().isPresent()) {
+      j.attached(parent.connection().get(), !parent.replyDirection(), CtState.RELATED,
+          reply.packet().protocol() == org.packetpath.engine.packet.Packet.ICMP);
+    }
+    return j.run();
+  }
+}

@@ -1,0 +1,48 @@
+package org.packetpath.engine.trace;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.packetpath.engine.packet.Packet;
+import org.packetpath.engine.packet.PacketSpec;
+
+/**
+ * What happened to one simulated packet: every step in order, the rules and policies it hit,
+ * its connection-tracking state, how it ended, the interface it left by and its header as it
+ * left, and the packets the firewall generated in response, each with its own trace.
+ *
+ * @param ctState the conntrack state of the packet as rules after the raw table saw it
+ * @param hits exactly what the packet added to the counters, in order
+ * @param out the interface the packet left by, if it left
+ * @param finalPacket the packet as it left, after NAT, if it left
+ */
+public record Trace(
+    PacketSpec packet,
+    String ctState,
+    List<Step> steps,
+    List<RuleHit> hits,
+    Disposition disposition,
+    Optional<String> out,
+    Optional<Packet> finalPacket,
+    List<Trace> generated) {
+
+  public Trace {
+    Objects.requireNonNull(packet, "packet");
+    Objects.requireNonNull(ctState, "ctState");
+    steps = List.copyOf(steps);
+    hits = List.copyOf(hits);
+    Objects.requireNonNull(disposition, "disposition");
+    Objects.requireNonNull(out, "out");
+    Objects.requireNonNull(finalPacket, "finalPacket");
+    generated = List.copyOf(generated);
+  }
+
+  /** The chains the packet entered, in order, as {@code table:CHAIN}. */
+  public List<String> path() {
+    return steps.stream()
+        .filter(s -> s instanceof Step.ChainEntered)
+        .map(s -> (Step.ChainEntered) s)
+        .map(c -> c.table().label() + ":" + c.chain())
+        .toList();
+  }
+}
