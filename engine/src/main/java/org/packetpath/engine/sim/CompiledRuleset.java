@@ -15,6 +15,7 @@ import org.packetpath.engine.rules.Ruleset;
 import org.packetpath.engine.rules.Table;
 import org.packetpath.engine.rules.TableRules;
 import org.packetpath.engine.rules.Target;
+import org.packetpath.engine.topology.Topology;
 
 /**
  * A ruleset prepared for simulation: every rule's matches compiled once, chains looked up by
@@ -38,7 +39,7 @@ final class CompiledRuleset {
   private final Map<Table, Map<String, CompiledChain>> tables = new EnumMap<>(Table.class);
   private final boolean needsConntrack;
 
-  CompiledRuleset(Ruleset ruleset, Backend backend) {
+  CompiledRuleset(Ruleset ruleset, Backend backend, Topology topology) {
     boolean conntrack = false;
     for (TableRules table : ruleset.tables()) {
       Map<String, CompiledChain> chains = new HashMap<>();
@@ -46,7 +47,7 @@ final class CompiledRuleset {
         List<CompiledRule> rules = new ArrayList<>();
         for (int i = 0; i < chain.rules().size(); i++) {
           Rule rule = chain.rules().get(i);
-          rules.add(new CompiledRule(rule, i + 1, Matchers.compile(rule),
+          rules.add(new CompiledRule(rule, i + 1, Matchers.compile(rule, topology),
               SavePrinter.rule(chain.name(), rule)));
           conntrack |= needsConntrack(table.table(), rule);
         }

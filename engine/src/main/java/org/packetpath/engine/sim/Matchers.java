@@ -15,6 +15,7 @@ import org.packetpath.engine.packet.TcpFlags;
 import org.packetpath.engine.rules.Match;
 import org.packetpath.engine.rules.Option;
 import org.packetpath.engine.rules.Rule;
+import org.packetpath.engine.topology.Topology;
 
 /**
  * Compiles a rule's base options and matches into one test on a {@link Visit}, once, so the
@@ -24,22 +25,32 @@ import org.packetpath.engine.rules.Rule;
 final class Matchers {
   private Matchers() {}
 
-  /** Compiles one match module's options into a test. */
+  /**
+   * Compiles one match module's options into a test; the topology answers what the rule asks
+   * of the firewall (its addresses, routes and sets).
+   */
   @FunctionalInterface
   interface ModuleCompiler {
-    Predicate<Visit> compile(Match match);
+    Predicate<Visit> compile(Match match, Topology topology);
+  }
+
+  /** A compiler that needs only the match. */
+  private static ModuleCompiler plain(java.util.function.Function<Match, Predicate<Visit>> f) {
+    return (m, t) -> f.apply(m);
   }
 
   private static final Map<String, ModuleCompiler> MODULES = new HashMap<>();
 
   static {
-    MODULES.put("comment", m -> v -> true);
-    MODULES.put("tcp", Matchers::tcpUdp);
-    MODULES.put("udp", Matchers::tcpUdp);
-    MODULES.put("icmp", Matchers::icmp);
-    MODULES.put("multiport", Matchers::multiport);
-    MODULES.put("conntrack", ConntrackMatchers::conntrack);
-    MODULES.put("state", ConntrackMatchers::state);
+    MODULES.put("comment", (m, t) -> v -> true);
+    MODULES.put("tcp", plain(Matchers::tcpUdp));
+    MODULES.put("udp", plain(Matchers::tcpUdp));
+    MODULES.put("icmp", plain(Matchers::icmp));
+    MODULES.put("multiport", plain(Matchers::multiport));
+    MODULES.put("conntrack", plain(ConntrackMatchers::conntrack));
+    MODULES.put("state", plain(ConntrackMatchers::state));
+    MODULES.putAll(PacketMatchers.all());
+    MODULES.putAll(AdvancedMatchers.all());
   }
 
   /** Registers the compiler of a module; for modules defined outside this class. */
@@ -56,7 +67,7 @@ final class Matchers {
    * The test for a whole rule. A module the simulator does not model matches every packet; the
    * parser has warned about it.
    */
-  static Predicate<Visit> compile(Rule rule) {
+  static Predicate<Visit> compile(Rule rule, Topology topology) {
     List<Predicate<Visit>> tests = new ArrayList<>();
     for (Option o : rule.base()) {
       tests.add(base(o));
@@ -64,7 +75,7 @@ final class Matchers {
     for (Match m : rule.matches()) {
       ModuleCompiler c = MODULES.get(m.module());
       if (c != null) {
-        tests.add(c.compile(m));
+        tests.add(c.compile(m, topology));
       }
     }
     return all(tests);

@@ -50,7 +50,7 @@ public final class Simulator {
   private Simulator(Topology topology, Ruleset ruleset, Backend backend) {
     this.topology = Objects.requireNonNull(topology, "topology");
     this.ruleset = Objects.requireNonNull(ruleset, "ruleset");
-    this.rules = new CompiledRuleset(ruleset, backend);
+    this.rules = new CompiledRuleset(ruleset, backend, topology);
     this.pipeline = Pipeline.of(backend);
   }
 
