@@ -60,13 +60,11 @@ final class CompiledRuleset {
   }
 
   /**
-   * Whether a rule makes the kernel load connection tracking in the namespace: any rule in the
-   * nat table, a state or conntrack match, or a target that uses connections.
+   * Whether a rule makes the kernel load connection tracking in the namespace: a state or
+   * conntrack match, or a target that uses connections (NAT targets among them). A nat table
+   * without NAT targets does not: its chains are then never traversed (checked on 6.18).
    */
   private static boolean needsConntrack(Table table, Rule rule) {
-    if (table == Table.NAT) {
-      return true;
-    }
     for (var m : rule.matches()) {
       switch (m.module()) {
         case "conntrack", "state", "connmark", "helper", "connlimit", "connbytes" -> {

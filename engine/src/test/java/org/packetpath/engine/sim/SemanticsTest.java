@@ -143,6 +143,7 @@ class SemanticsTest {
     Simulator fw = Firewalls.with("""
         *nat
         -A PREROUTING -p udp -j ACCEPT
+        -A POSTROUTING -o wan0 -j MASQUERADE
         COMMIT
         """);
     fw.send("udp attacker:1000 > fw:161 in wan0");
@@ -208,6 +209,9 @@ class SemanticsTest {
     Simulator tracking = Firewalls.with("*filter\n-A INPUT -m state --state NEW -j ACCEPT\nCOMMIT\n");
     tracking.send("tcp attacker:1 > fw:22 in wan0");
     assertEquals(1, tracking.connections().size());
+    Simulator natWithoutTargets = Firewalls.with("*nat\n-A PREROUTING -p udp -j ACCEPT\nCOMMIT\n");
+    Trace t = natWithoutTargets.send("udp attacker:1 > fw:161 in wan0");
+    assertEquals(List.of(), hits(t), "without conntrack the nat chains are never traversed");
   }
 
   @Test
