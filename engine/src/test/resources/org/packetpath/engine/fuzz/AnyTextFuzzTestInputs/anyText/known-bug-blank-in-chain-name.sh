@@ -1,0 +1,2 @@
+iptables -N 'x y'
+iptables -A INPUT -j 'x y'

@@ -1,0 +1,2 @@
+iptables -A INPUT \
+  -p tcp --dprot 22

@@ -1,0 +1,1 @@
+iptables -A INPUT -i '' -j ACCEPT
