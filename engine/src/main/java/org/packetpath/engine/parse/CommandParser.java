@@ -477,6 +477,14 @@ final class CommandParser {
         }
       }
       case "-i", "-o" -> {
+        if (value.isEmpty()) {
+          throw error(valueToken, "Empty interface is likely to be undesired")
+              .explain("give an interface name such as eth0, or leave the option out");
+        }
+        if (value.indexOf('/') >= 0 || value.indexOf(' ') >= 0) {
+          warnings.add(line.warning(valueToken, "weird character in interface `" + value
+              + "' ('/' and ' ' are not allowed by the kernel)"));
+        }
         if (value.length() > 15) {
           throw error(valueToken, "interface name `" + value
               + "' must be shorter than IFNAMSIZ (15)")
@@ -560,8 +568,8 @@ final class CommandParser {
   private void countersOption(Token token) throws LineError {
     noInvert(token);
     List<String> values = takeArgs(token, 2, "-c");
-    Optional<Long> packets = Args.unsigned(values.get(0));
-    Optional<Long> bytes = Args.unsigned(values.get(1));
+    Optional<Long> packets = SaveFileParser.unsigned64(values.get(0));
+    Optional<Long> bytes = SaveFileParser.unsigned64(values.get(1));
     if (packets.isEmpty() || bytes.isEmpty()) {
       throw error(token, "-c packet counter not numeric");
     }

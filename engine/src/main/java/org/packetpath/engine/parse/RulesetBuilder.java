@@ -89,7 +89,6 @@ final class RulesetBuilder {
       return;
     }
     if (!policy.text().equals("-")) {
-      parsePolicy(line, policy);
       diagnostics.add(line.warning(policy, "policy " + policy.text() + " on user-defined chain "
           + chainName + " is ignored")
           .explained("only built-in chains have a policy; iptables-nft accepts and ignores it,"
@@ -121,7 +120,8 @@ final class RulesetBuilder {
       throw new LineError(line.error(at, "chain name `" + name
           + "' too long (must be under 29 chars)"));
     }
-    if (name.isEmpty() || name.startsWith("-") || name.startsWith("!")) {
+    if (name.isEmpty() || name.startsWith("-") || name.startsWith("!")
+        || name.chars().anyMatch(Character::isWhitespace)) {
       throw new LineError(line.error(at, "Invalid chain name `" + name + "'"));
     }
     if (TARGET_WORDS.contains(name) || Extensions.target(name).isPresent()) {

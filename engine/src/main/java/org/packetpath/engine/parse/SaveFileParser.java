@@ -106,7 +106,7 @@ final class SaveFileParser {
   }
 
   private void chain(LineSource line) throws LineError {
-    List<Token> tokens = tokens(line);
+    List<Token> tokens = blankSeparated(line.text());
     Token first = tokens.get(0);
     Token name = new Token(first.text().substring(1), first.column() + 1);
     if (name.text().isEmpty()) {
@@ -133,7 +133,9 @@ final class SaveFileParser {
       }
     }
     if (tokens.size() > 3) {
-      throw new LineError(line.error(tokens.get(3), "Bad argument `" + tokens.get(3).text() + "'"));
+      diagnostics.add(line.warning(tokens.get(3), "`" + tokens.get(3).text()
+          + "' and what follows are ignored")
+          .explained("a chain declaration is :NAME POLICY [packets:bytes]"));
     }
     builder.declare(table, line, name, tokens.get(1), counters, diagnostics.list());
   }
@@ -158,12 +160,34 @@ final class SaveFileParser {
     builder.apply(table, command, diagnostics.list());
   }
 
+  /** Words separated by blanks, quotes left alone, as iptables-restore reads chain lines. */
+  private static List<Token> blankSeparated(String text) {
+    List<Token> tokens = new java.util.ArrayList<>();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("[^ \t\r\n]+").matcher(text);
+    while (m.find()) {
+      tokens.add(new Token(m.group(), m.start() + 1));
+    }
+    return tokens;
+  }
+
   static List<Token> tokens(LineSource line) throws LineError {
     try {
       return Tokenizer.split(line.text());
     } catch (Tokenizer.UnterminatedQuote e) {
       throw new LineError(line.error(e.column, "unterminated quoted string")
           .explained("every \" must be closed on the same line"));
+    }
+  }
+
+  /** A decimal number 0..2^64-1, as an unsigned {@code long}. */
+  static Optional<Long> unsigned64(String text) {
+    if (text.isEmpty() || text.length() > 20 || !text.chars().allMatch(Character::isDigit)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Long.parseUnsignedLong(text));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
     }
   }
 
@@ -175,8 +199,8 @@ final class SaveFileParser {
     if (parts.length != 2) {
       return Optional.empty();
     }
-    Optional<Long> packets = org.packetpath.engine.ext.Args.unsigned(parts[0]);
-    Optional<Long> bytes = org.packetpath.engine.ext.Args.unsigned(parts[1]);
+    Optional<Long> packets = unsigned64(parts[0]);
+    Optional<Long> bytes = unsigned64(parts[1]);
     if (packets.isEmpty() || bytes.isEmpty()) {
       return Optional.empty();
     }

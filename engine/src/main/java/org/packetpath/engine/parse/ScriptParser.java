@@ -27,11 +27,15 @@ final class ScriptParser {
     for (int i = 0; i < lines.size() && !diagnostics.full(); i++) {
       int first = i;
       StringBuilder text = new StringBuilder(lines.get(i));
+      List<LineSource.Segment> segments = new ArrayList<>();
+      segments.add(new LineSource.Segment(0, i + 1, lines.get(i)));
       while (endsWithContinuation(text) && i + 1 < lines.size()) {
         text.setLength(text.length() - 1);
-        text.append(' ').append(lines.get(++i));
+        text.append(' ');
+        segments.add(new LineSource.Segment(text.length(), i + 2, lines.get(++i)));
+        text.append(lines.get(i));
       }
-      LineSource line = new LineSource(file, first + 1, text.toString());
+      LineSource line = new LineSource(file, first + 1, text.toString(), segments);
       try {
         line(line);
       } catch (LineError e) {

@@ -66,9 +66,6 @@ final class ParserProperties {
           + " for " + context.get());
     }
     String line = lines.get(at.line() - 1);
-    if (format == RulesParser.Format.SCRIPT && KnownBugs.continuedLine(line)) {
-      line = d.sourceLine();
-    }
     // One past the last character is where something missing would go ("*" without a name).
     if (at.column() > line.length() + 1) {
       fail("diagnostic column " + at.column() + " past the end of line " + at.line()
@@ -110,20 +107,19 @@ final class ParserProperties {
    * Whether the ruleset holds a name that iptables-save prints bare although it cannot be read
    * back as one word. iptables itself accepts interface names with blanks or double quotes and
    * chain names with double quotes, and its save output then fails to restore, so the round trip
-   * cannot hold. Two more cases are engine bugs that {@link KnownBugsTest} describes: chain names
-   * with white space and empty interface names, both refused by iptables.
+   * cannot hold.
    */
   static boolean unreadableWhenPrinted(Ruleset ruleset) {
     for (TableRules table : ruleset.tables()) {
       for (Chain chain : table.chains()) {
-        if (chain.name().contains("\"") || KnownBugs.blankInChainName(chain.name())) {
+        if (chain.name().contains("\"")) {
           return true;
         }
         for (Rule rule : chain.rules()) {
           for (Option option : rule.base()) {
             boolean iface = option.name().equals("-i") || option.name().equals("-o");
             if (iface && option.args().stream().anyMatch(
-                a -> a.matches(".*[ \t\"].*") || KnownBugs.emptyInterface(a))) {
+                a -> a.matches(".*[ \t\"].*"))) {
               return true;
             }
           }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.packetpath.engine.parse.Diagnostic;
 import org.packetpath.engine.parse.ParseResult;
@@ -13,13 +12,12 @@ import org.packetpath.engine.parse.SavePrinter;
 import org.packetpath.engine.rules.SourcePosition;
 
 /**
- * Engine bugs found by fuzzing and by comparing with iptables 1.8.9 (nf_tables), each stated as
- * the behaviour iptables shows. Disabled until fixed; when one is fixed, enable its test and
- * remove its entry from {@link KnownBugs}. The inputs are also in the fuzz seed corpus.
+ * Parser bugs found by fuzzing and by comparing with iptables 1.8.9 (nf_tables), each stated as
+ * the behaviour iptables shows, kept as regression tests. The inputs are also in the fuzz seed
+ * corpus.
  */
-class KnownBugsTest {
+class FuzzFindingsTest {
   @Test
-  @Disabled("known bug: positions in continued script lines point past the end of the first line")
   void problemOnAContinuationLineIsReportedOnThatLine() {
     String script = "iptables -A INPUT \\\n  -p tcp --dprot 22\n";
     Diagnostic error = script(script).errors().get(0);
@@ -28,21 +26,18 @@ class KnownBugsTest {
   }
 
   @Test
-  @Disabled("known bug: chain names with white space are accepted and print as two words")
   void chainNameWithBlankIsRefused() {
     ParseResult result = script("iptables -N 'x y'\n");
     assertEquals(List.of("Invalid chain name `x y'"), messages(result));
   }
 
   @Test
-  @Disabled("known bug: an empty interface name is accepted and prints as nothing")
   void emptyInterfaceIsRefused() {
     ParseResult result = script("iptables -A INPUT -i '' -j ACCEPT\n");
     assertEquals(List.of("Empty interface is likely to be undesired"), messages(result));
   }
 
   @Test
-  @Disabled("known bug: iptables warns about '/' and ' ' in interface names, the engine does not")
   void weirdInterfaceCharacterIsWarnedAbout() {
     ParseResult result = script("iptables -A INPUT -i a/b -j ACCEPT\n");
     assertTrue(result.warnings().stream().anyMatch(d -> d.message().contains(
@@ -51,8 +46,6 @@ class KnownBugsTest {
   }
 
   @Test
-  @Disabled("known bug: tables print in enum order, iptables-save prints mangle security raw"
-      + " filter nat")
   void tablesPrintInIptablesSaveOrder() {
     String text = "*nat\n:PREROUTING ACCEPT [0:0]\n:INPUT ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n"
         + ":POSTROUTING ACCEPT [0:0]\nCOMMIT\n*filter\n:INPUT ACCEPT [0:0]\n"
@@ -64,7 +57,6 @@ class KnownBugsTest {
   }
 
   @Test
-  @Disabled("known bug: counters are 64-bit unsigned in iptables, signed long in the engine")
   void countersUpToTwoToTheSixtyFourMinusOneLoad() {
     String text = "*filter\n:INPUT ACCEPT [0:0]\n:FORWARD ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n"
         + "[18446744073709551615:5] -A INPUT -j ACCEPT\nCOMMIT\n";
@@ -73,19 +65,16 @@ class KnownBugsTest {
   }
 
   @Test
-  @Disabled("known bug: chain declarations are split at quotes, iptables-restore splits them at"
-      + " blanks only")
   void chainDeclarationIsSplitAtBlanksOnly() {
     String text = "*filter\n:e\"f - [0:0]\n:\"g h\" - [0:0]\nCOMMIT\n";
     ParseResult result = save(text);
     assertEquals(List.of(), messages(result));
-    assertEquals(List.of(":e\"f - [0:0]", ":\"g - [0:0]"),
+    assertEquals(List.of(":\"g - [0:0]", ":e\"f - [0:0]"),
         SavePrinter.print(result.orThrow(), false).lines()
             .filter(l -> l.startsWith(":") && l.contains(" - ")).sorted().toList());
   }
 
   @Test
-  @Disabled("known bug: iptables-nft-restore ignores any policy word of a user chain")
   void anyPolicyWordOfAUserChainIsIgnored() {
     ParseResult result = save("*filter\n:foo BOGUS [0:0]\nCOMMIT\n");
     assertEquals(List.of(), messages(result));
