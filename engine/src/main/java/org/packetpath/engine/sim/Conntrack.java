@@ -1,7 +1,9 @@
 package org.packetpath.engine.sim;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.packetpath.engine.packet.Packet;
 import org.packetpath.engine.packet.TcpFlags;
@@ -14,6 +16,8 @@ import org.packetpath.engine.topology.Sysctls;
  */
 final class Conntrack {
   private final List<Connection> entries = new ArrayList<>();
+  /** Every confirmed entry by both of its tuples: the original and the expected reply. */
+  private final Map<Tuple, Found> byTuple = new HashMap<>();
 
   /** The outcome of classifying one packet. */
   record Classified(CtState state, Optional<Connection> connection, boolean reply,
@@ -26,15 +30,7 @@ final class Conntrack {
   private record Found(Connection connection, boolean reply) {}
 
   private Optional<Found> find(Tuple t) {
-    for (Connection c : entries) {
-      if (c.original.equals(t)) {
-        return Optional.of(new Found(c, false));
-      }
-      if (c.reply.equals(t)) {
-        return Optional.of(new Found(c, true));
-      }
-    }
-    return Optional.empty();
+    return Optional.ofNullable(byTuple.get(t));
   }
 
   Classified classify(Packet p, Sysctls sysctls) {
@@ -103,13 +99,16 @@ final class Conntrack {
     if (!c.confirmed) {
       c.confirmed = true;
       entries.add(c);
+      byTuple.putIfAbsent(c.original, new Found(c, false));
+      byTuple.putIfAbsent(c.reply, new Found(c, true));
     }
   }
 
   /** Whether {@code t} is already used by another connection, in either direction. */
   boolean taken(Tuple t, Connection except) {
-    return entries.stream()
-        .anyMatch(c -> c != except && (c.original.equals(t) || c.reply.inverse().equals(t)));
+    Found f = byTuple.get(t);
+    Found r = byTuple.get(t.inverse());
+    return (f != null && f.connection() != except) || (r != null && r.connection() != except);
   }
 
   /** Every confirmed entry, as {@code conntrack -L} lists them. */
