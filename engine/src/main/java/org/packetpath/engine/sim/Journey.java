@@ -313,7 +313,8 @@ final class Journey {
     Optional<Visit.ConnView> view = table == Table.RAW ? Optional.empty()
         : conn.map(c -> c.view(replyDirection));
     return new Visit(packet, hook.knowsInInterface() ? in : Optional.empty(),
-        hook.knowsOutInterface() ? out : Optional.empty(), hook, table, seen, view);
+        hook.knowsOutInterface() ? out : Optional.empty(), hook, table, seen, view,
+        spec.isLocal());
   }
 
   CompiledChain chain(Table table, String name) {

@@ -64,8 +64,11 @@ final class Matchers {
   }
 
   /**
-   * The test for a whole rule. A module the simulator does not model matches every packet; the
-   * parser has warned about it.
+   * The test for a whole rule: base options, then the matches in order, each tried only when
+   * the ones before it matched, as the kernel does (which matters to matches with state, such as
+   * limit). Every match module the parser knows has a compiler here, those it marks as not
+   * simulated included (they get the fixed treatment its warning describes); a rule with any
+   * other module is a programming error.
    */
   static Predicate<Visit> compile(Rule rule, Topology topology) {
     List<Predicate<Visit>> tests = new ArrayList<>();
@@ -74,9 +77,10 @@ final class Matchers {
     }
     for (Match m : rule.matches()) {
       ModuleCompiler c = MODULES.get(m.module());
-      if (c != null) {
-        tests.add(c.compile(m, topology));
+      if (c == null) {
+        throw new IllegalStateException("the simulator cannot evaluate match " + m.module());
       }
+      tests.add(c.compile(m, topology));
     }
     return all(tests);
   }

@@ -12,6 +12,8 @@ import org.packetpath.engine.rules.Table;
  *
  * @param ct the packet's connection-tracking entry and direction, if it has one
  * @param ctState the state matches see (INVALID in the raw table, before conntrack ran)
+ * @param local whether the firewall itself sent the packet, from one of its sockets (the owner
+ *     match looks at this socket); false for packets that arrived and are forwarded
  */
 public record Visit(
     Packet packet,
@@ -20,7 +22,8 @@ public record Visit(
     Hook hook,
     Table table,
     CtState ctState,
-    Optional<ConnView> ct) {
+    Optional<ConnView> ct,
+    boolean local) {
 
   public Visit {
     Objects.requireNonNull(packet, "packet");

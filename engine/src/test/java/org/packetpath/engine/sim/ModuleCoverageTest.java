@@ -1,0 +1,199 @@
+package org.packetpath.engine.sim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.packetpath.engine.ext.Extensions;
+import org.packetpath.engine.ext.ModuleSpec;
+import org.packetpath.engine.parse.ParseResult;
+import org.packetpath.engine.parse.RulesParser;
+import org.packetpath.engine.rules.Counters;
+import org.packetpath.engine.rules.Hook;
+import org.packetpath.engine.rules.Match;
+import org.packetpath.engine.rules.Rule;
+import org.packetpath.engine.rules.SourcePosition;
+import org.packetpath.engine.rules.Table;
+
+/**
+ * No match module is silently ignored: every module the parser accepts has a compiler in the
+ * simulator, the not-simulated ones get the treatment their warning promises, and every
+ * canonical rule of the match corpora compiles and evaluates.
+ */
+class ModuleCoverageTest {
+  @Test
+  void everyRegisteredMatchModuleIsCompiled() {
+    List<String> missing = Extensions.matches().stream()
+        .map(ModuleSpec::name)
+        .filter(name -> !Matchers.knows(name))
+        .toList();
+    assertEquals(List.of(), missing, "match modules without a simulator compiler");
+  }
+
+  @Test
+  void aModuleWithoutACompilerCannotBeSkipped() {
+    Rule rule = new Rule(List.of(), List.of(new Match("nosuch", List.of())), Optional.empty(),
+        Counters.ZERO, SourcePosition.NONE);
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> Matchers.compile(rule, MatchTesting.example()));
+    assertTrue(e.getMessage().contains("nosuch"), e.getMessage());
+  }
+
+  /**
+   * One case per module the parser marks as not simulated: a rule, a packet, and whether the
+   * warning's treatment makes the rule match. A module newly marked must be added here.
+   */
+  private record Promise(String table, String rule, String packet, boolean matches) {}
+
+  private static final Map<String, List<Promise>> PROMISES = new TreeMap<>(Map.of(
+      "owner", List.of(
+          new Promise("filter", "-A OUTPUT -m owner --uid-owner 0 --gid-owner 0",
+              "udp fw:1 > attacker:53 local", true),
+          new Promise("filter", "-A OUTPUT -m owner --socket-exists",
+              "udp fw:1 > attacker:53 local", true),
+          new Promise("filter", "-A OUTPUT -m owner --uid-owner 1",
+              "udp fw:1 > attacker:53 local", false)),
+      "recent", List.of(
+          new Promise("filter", "-A INPUT -m recent --set", "udp attacker:1 > fw:161 in wan0",
+              true),
+          new Promise("filter", "-A INPUT -m recent ! --set", "udp attacker:1 > fw:161 in wan0",
+              false),
+          new Promise("filter", "-A INPUT -m recent --update", "udp attacker:1 > fw:161 in wan0",
+              false),
+          new Promise("filter", "-A INPUT -m recent ! --rcheck",
+              "udp attacker:1 > fw:161 in wan0", true)),
+      "hashlimit", List.of(
+          new Promise("filter", "-A INPUT -m hashlimit --hashlimit-upto 1/hour"
+              + " --hashlimit-burst 1 --hashlimit-name x", "udp attacker:1 > fw:161 in wan0",
+              true),
+          new Promise("filter", "-A INPUT -m hashlimit --hashlimit-above 1/sec"
+              + " --hashlimit-name x", "udp attacker:1 > fw:161 in wan0", false)),
+      "statistic", List.of(
+          new Promise("filter", "-A INPUT -m statistic --mode random --probability 0.5",
+              "udp attacker:1 > fw:161 in wan0", true),
+          new Promise("filter", "-A INPUT -m statistic --mode random --probability 0.4",
+              "udp attacker:1 > fw:161 in wan0", false),
+          new Promise("filter", "-A INPUT -m statistic --mode random ! --probability 0.4",
+              "udp attacker:1 > fw:161 in wan0", true),
+          new Promise("filter", "-A INPUT -m statistic --mode nth --every 2 --packet 1",
+              "udp attacker:1 > fw:161 in wan0", false)),
+      "physdev", List.of(
+          new Promise("filter", "-A FORWARD -m physdev ! --physdev-is-bridged",
+              "udp attacker:1 > pc1:53 in wan0", true),
+          new Promise("filter", "-A FORWARD -m physdev --physdev-is-bridged",
+              "udp attacker:1 > pc1:53 in wan0", false)),
+      "policy", List.of(
+          new Promise("filter", "-A INPUT -m policy --dir in --pol none",
+              "udp attacker:1 > fw:161 in wan0", true),
+          new Promise("filter", "-A INPUT -m policy --dir in --pol ipsec",
+              "udp attacker:1 > fw:161 in wan0", false))));
+
+  @Test
+  void everyNotSimulatedMatchHasItsTreatmentChecked() {
+    List<String> marked = Extensions.matches().stream()
+        .filter(m -> m.notSimulated().isPresent())
+        .map(ModuleSpec::name)
+        .sorted()
+        .toList();
+    assertEquals(marked, List.copyOf(PROMISES.keySet()));
+  }
+
+  @TestFactory
+  Stream<DynamicTest> notSimulatedMatchesKeepTheirPromise() {
+    List<DynamicTest> tests = new ArrayList<>();
+    PROMISES.forEach((module, promises) -> {
+      for (Promise p : promises) {
+        tests.add(DynamicTest.dynamicTest(module + ": " + p.rule(), () -> {
+          Simulator fw = MatchTesting.firewall(p.table(), p.rule());
+          String chain = p.table() + ":" + p.rule().split(" ")[1];
+          assertEquals(p.matches() ? List.of(1) : List.of(),
+              MatchTesting.matched(fw, p.packet(), chain), p.packet());
+        }));
+      }
+    });
+    return tests.stream();
+  }
+
+  // ---- every canonical rule of the match corpora --------------------------------------------
+
+  private static final List<String> CORPORA = List.of(
+      "protocol-matches.corpus", "state-matches.corpus", "packet-matches.corpus",
+      "advanced-matches.corpus");
+
+  /** Packets that together reach every hook: arriving, forwarded, sent by the firewall. */
+  private static final List<String> PACKETS = List.of(
+      "tcp attacker:40000 > fw:22 in wan0",
+      "udp pc1:5353 > internet:53 in lan0",
+      "icmp attacker > pc1 icmp echo-request in wan0",
+      "tcp fw:40001 > attacker:443 local",
+      "udp fw:40002 > fw:161 local");
+
+  @TestFactory
+  Stream<DynamicTest> everyCanonicalCorpusRuleCompilesAndEvaluates() throws IOException {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (String corpus : CORPORA) {
+      for (String[] c : accepted(corpus)) {
+        tests.add(DynamicTest.dynamicTest(corpus + ": " + c[2], () -> evaluate(c)));
+      }
+    }
+    assertTrue(tests.size() > 300, "corpora read: " + tests.size() + " rules");
+    return tests.stream();
+  }
+
+  private static void evaluate(String[] c) {
+    Table table = Table.byLabel(c[0]).orElseThrow();
+    StringBuilder text = new StringBuilder("*" + c[0] + "\n");
+    for (Hook hook : table.builtinHooks()) {
+      text.append(':').append(hook.name()).append(" ACCEPT [0:0]\n");
+    }
+    if (!table.isBuiltin(c[1])) {
+      text.append(':').append(c[1]).append(" - [0:0]\n");
+    }
+    text.append("-A ").append(c[1]).append(' ').append(c[2]).append("\nCOMMIT\n");
+    ParseResult parsed = RulesParser.parse("corpus", text.toString());
+    Simulator fw = Simulator.of(MatchTesting.example(), parsed.orThrow());
+    for (String packet : PACKETS) {
+      fw.send(packet);
+    }
+  }
+
+  /** {table, chain, canonical rule} of each corpus case iptables accepted. */
+  private static List<String[]> accepted(String corpus) throws IOException {
+    List<String[]> cases = new ArrayList<>();
+    String resource = "/org/packetpath/engine/ext/" + corpus;
+    try (InputStream in = ModuleCoverageTest.class.getResourceAsStream(resource)) {
+      List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+      String table = "filter";
+      String chain = "INPUT";
+      for (int i = 0; i < lines.size(); i++) {
+        String line = lines.get(i);
+        if (line.isBlank() || line.startsWith("#")) {
+          continue;
+        }
+        if (line.startsWith("*")) {
+          String[] words = line.substring(1).trim().split("\\s+");
+          table = words[0];
+          chain = words[1];
+          continue;
+        }
+        String expected = lines.get(++i).substring(3);
+        if (!expected.startsWith("ERROR ")) {
+          cases.add(new String[] {table, chain, expected.equals("=") ? line : expected});
+        }
+      }
+    }
+    return cases;
+  }
+}
