@@ -93,10 +93,17 @@ final class Journey {
     if (!iface.equals("lo") && routingDrop()) {
       return;
     }
-    if (sim.topology().isLocal(dst)) {
-      step(new Step.Routed("local delivery (destination " + Ipv4.format(dst)
-          + " is the firewall's own address)"));
+    if (sim.topology().isLocal(dst) || LocalTable.lookup(sim.topology(), dst).isPresent()
+        || dst == -1) {
+      step(new Step.Routed("local delivery (" + Ipv4.format(dst)
+          + (sim.topology().isLocal(dst) ? " is the firewall's own address)" : " is a broadcast)")));
       deliverLocally();
+      return;
+    }
+    if ((dst >>> 28) == 0xe) {
+      step(new Step.Routed("dropped: multicast " + Ipv4.format(dst)
+          + " is neither routed nor joined"));
+      end(Disposition.ROUTING_DROP);
       return;
     }
     if (sim.topology().sysctls().ipForward() == 0) {

@@ -349,4 +349,13 @@ class SemanticsTest {
     assertTrue(counted.contains(":INPUT DROP [1:28]"), counted);
     assertTrue(counted.contains("[2:80] -A INPUT -p tcp -m tcp --dport 22 -j ACCEPT"), counted);
   }
+
+  @Test
+  void broadcastsAreDeliveredLocallyAndMulticastIsNotForwarded() {
+    Simulator fw = Firewalls.with("*filter\n:INPUT ACCEPT [0:0]\n:FORWARD ACCEPT [0:0]\nCOMMIT\n");
+    assertEquals(Disposition.LOCAL, fw.send("udp pc1:68 > 10.0.0.255:67 in lan0").disposition());
+    assertEquals(Disposition.LOCAL, fw.send("udp pc1:68 > 255.255.255.255:67 in lan0").disposition());
+    assertEquals(Disposition.ROUTING_DROP,
+        fw.send("udp pc1:5353 > 224.0.0.251:5353 in lan0").disposition());
+  }
 }
