@@ -163,7 +163,9 @@ final class Journey {
       return;
     }
     end(Disposition.LOCAL);
-    replies.addAll(Replies.forDelivered(sim, packet, ctState));
+    if (sim.topology().isLocal(packet.destination())) { // nothing answers a broadcast
+      replies.addAll(Replies.forDelivered(sim, packet, ctState));
+    }
   }
 
   private void sendLocal() {

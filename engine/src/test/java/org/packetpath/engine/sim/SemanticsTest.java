@@ -353,7 +353,9 @@ class SemanticsTest {
   @Test
   void broadcastsAreDeliveredLocallyAndMulticastIsNotForwarded() {
     Simulator fw = Firewalls.with("*filter\n:INPUT ACCEPT [0:0]\n:FORWARD ACCEPT [0:0]\nCOMMIT\n");
-    assertEquals(Disposition.LOCAL, fw.send("udp pc1:68 > 10.0.0.255:67 in lan0").disposition());
+    Trace broadcast = fw.send("udp pc1:68 > 10.0.0.255:67 in lan0");
+    assertEquals(Disposition.LOCAL, broadcast.disposition());
+    assertEquals(List.of(), broadcast.generated(), "no ICMP error answers a broadcast");
     assertEquals(Disposition.LOCAL, fw.send("udp pc1:68 > 255.255.255.255:67 in lan0").disposition());
     assertEquals(Disposition.ROUTING_DROP,
         fw.send("udp pc1:5353 > 224.0.0.251:5353 in lan0").disposition());
