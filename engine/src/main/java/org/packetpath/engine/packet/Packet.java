@@ -145,6 +145,7 @@ public record Packet(
     }
     if (protocol == ICMP) {
       out.append(" icmp ").append(IcmpNames.name(icmpType, icmpCode));
+      embedded.ifPresent(e -> out.append(" about ").append(e));
     }
     return out.toString();
   }

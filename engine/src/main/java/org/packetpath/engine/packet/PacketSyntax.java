@@ -17,12 +17,16 @@ import org.packetpath.engine.rules.SourcePosition;
  * Reads the packet syntax used on the command line, in exercise checks and in JShell:
  *
  * <pre>
- * PROTO SRC[:SPORT] &gt; DST[:DPORT] [FLAGS] [icmp TYPE[/CODE]] (in IFACE | local) [ttl N] [mark N]
+ * PROTO SRC[:SPORT] &gt; DST[:DPORT] [FLAGS] [icmp TYPE[/CODE] [about HEADER]]
+ *     (in IFACE | local) [ttl N] [mark N]
  * tcp 192.0.2.7:40001 &gt; 203.0.113.1:22 SYN in wan0
  * tcp office:40000 &gt; fw:22 in wan0
  * udp 10.0.0.2:5353 &gt; 198.51.100.7:53 in lan0
  * icmp 10.0.0.2 &gt; 203.0.113.1 icmp echo-request in lan0
+ * icmp 192.0.2.10 &gt; 203.0.113.1 icmp port-unreachable about udp 203.0.113.1:40020 &gt; 192.0.2.10:9 in wan0
  * </pre>
+ *
+ * <p>{@code about} gives an ICMP error's embedded header: the packet it reports on.
  *
  * <p>TCP without flags means SYN; a missing source port is 40000; ICMP without a type is an echo
  * request. Names stand for addresses through a {@link Names} resolver (a topology's hosts).
@@ -95,34 +99,12 @@ public final class PacketSyntax {
       this.source = source;
     }
 
+    /** What the words say about a header, before names are resolved. */
+    private record Header(int protocol, Word source, Word destination, int flags, int icmpType,
+        int icmpCode, Optional<Header> about) {}
+
     PacketSpec read() {
-      Word protoWord = next("a protocol: tcp, udp, icmp or a protocol number");
-      int protocol = Protocols.number(protoWord.text()).filter(p -> p != 0)
-          .orElseThrow(() -> error(protoWord, "unknown protocol `" + protoWord.text() + "'",
-              "start with tcp, udp, icmp or a protocol number"));
-      Word srcWord = next("the source address");
-      Word arrow = next("`>' between source and destination");
-      if (!arrow.text().equals(">")) {
-        throw error(arrow, "expected `>' but found `" + arrow.text() + "'",
-            "write SOURCE > DESTINATION, with spaces around >");
-      }
-      Word dstWord = next("the destination address");
-      int flags = protocol == Packet.TCP ? TcpFlags.SYN : 0;
-      int icmpType = protocol == Packet.ICMP ? 8 : -1;
-      int icmpCode = protocol == Packet.ICMP ? 0 : -1;
-      if (protocol == Packet.TCP && pos < words.size() && looksLikeFlags(words.get(pos).text())) {
-        flags = flags(words.get(pos++));
-      }
-      if (pos < words.size() && words.get(pos).text().equals("icmp")) {
-        Word icmp = words.get(pos++);
-        if (protocol != Packet.ICMP) {
-          throw error(icmp, "icmp TYPE only goes with icmp packets", "");
-        }
-        Word type = next("an ICMP type such as echo-request or 3/3");
-        int[] tc = icmp(type);
-        icmpType = tc[0];
-        icmpCode = tc[1];
-      }
+      Header header = header(true);
       Word where = next("where the packet comes from: `in IFACE' or `local'");
       Optional<String> in;
       if (where.text().equals("local")) {
@@ -145,17 +127,70 @@ public final class PacketSyntax {
               "after the interface only `ttl N' and `mark N' may follow");
         }
       }
-      Endpoint src = endpoint(srcWord, protocol, in, true);
-      Endpoint dst = endpoint(dstWord, protocol, in, false);
-      Packet packet = switch (protocol) {
-        case Packet.TCP -> Packet.tcp(src.address, src.port, dst.address, dst.port, flags);
+      return new PacketSpec(packet(header, in).withTtl(ttl).withMark(mark), in);
+    }
+
+    /** PROTO SRC > DST [FLAGS] [icmp TYPE [about HEADER]]. */
+    private Header header(boolean outer) {
+      Word protoWord = next("a protocol: tcp, udp, icmp or a protocol number");
+      int protocol = Protocols.number(protoWord.text()).filter(p -> p != 0)
+          .orElseThrow(() -> error(protoWord, "unknown protocol `" + protoWord.text() + "'",
+              "start with tcp, udp, icmp or a protocol number"));
+      Word srcWord = next("the source address");
+      Word arrow = next("`>' between source and destination");
+      if (!arrow.text().equals(">")) {
+        throw error(arrow, "expected `>' but found `" + arrow.text() + "'",
+            "write SOURCE > DESTINATION, with spaces around >");
+      }
+      Word dstWord = next("the destination address");
+      int flags = protocol == Packet.TCP ? TcpFlags.SYN : 0;
+      int icmpType = protocol == Packet.ICMP ? 8 : -1;
+      int icmpCode = protocol == Packet.ICMP ? 0 : -1;
+      if (protocol == Packet.TCP && pos < words.size() && looksLikeFlags(words.get(pos).text())) {
+        flags = flags(words.get(pos++));
+      }
+      Optional<Header> about = Optional.empty();
+      if (pos < words.size() && words.get(pos).text().equals("icmp")) {
+        Word icmp = words.get(pos++);
+        if (protocol != Packet.ICMP) {
+          throw error(icmp, "icmp TYPE only goes with icmp packets", "");
+        }
+        Word type = next("an ICMP type such as echo-request or 3/3");
+        int[] tc = icmp(type);
+        icmpType = tc[0];
+        icmpCode = tc[1];
+        if (outer && pos < words.size() && words.get(pos).text().equals("about")) {
+          Word aboutWord = words.get(pos++);
+          if (!isError(icmpType)) {
+            throw error(aboutWord, "only ICMP errors are about another packet", "");
+          }
+          about = Optional.of(header(false));
+        }
+      }
+      return new Header(protocol, srcWord, dstWord, flags, icmpType, icmpCode, about);
+    }
+
+    private static boolean isError(int icmpType) {
+      return icmpType == 3 || icmpType == 4 || icmpType == 5 || icmpType == 11 || icmpType == 12;
+    }
+
+    private Packet packet(Header h, Optional<String> in) {
+      Endpoint src = endpoint(h.source(), h.protocol(), in, true);
+      Endpoint dst = endpoint(h.destination(), h.protocol(), in, false);
+      Packet packet = switch (h.protocol()) {
+        case Packet.TCP -> Packet.tcp(src.address, src.port, dst.address, dst.port, h.flags());
         case Packet.UDP -> Packet.udp(src.address, src.port, dst.address, dst.port);
-        case Packet.ICMP -> Packet.icmp(src.address, dst.address, icmpType, icmpCode);
-        default -> Packet.hasPorts(protocol)
+        case Packet.ICMP -> Packet.icmp(src.address, dst.address, h.icmpType(), h.icmpCode());
+        default -> Packet.hasPorts(h.protocol())
             ? Packet.udp(src.address, src.port, dst.address, dst.port)
-            : Packet.other(protocol, src.address, dst.address);
+            : Packet.other(h.protocol(), src.address, dst.address);
       };
-      return new PacketSpec(packet.withTtl(ttl).withMark(mark), in);
+      if (h.about().isPresent()) {
+        Packet inner = packet(h.about().get(), in);
+        packet = packet.withEmbedded(Optional.of(inner))
+            .withLength(Math.min(576, 28 + inner.length()));
+      }
+      return packet;
     }
 
     private record Endpoint(int address, int port) {}

@@ -281,7 +281,8 @@ class SemanticsTest {
     assertEquals(List.of("filter:OUTPUT:policy:ACCEPT"), hits(rst));
     Trace udp = Firewalls.with(rules).send("udp attacker:40000 > fw:53 in wan0");
     Trace icmp = udp.generated().get(0);
-    assertEquals("icmp 203.0.113.1 > 192.0.2.66 icmp port-unreachable", icmp.packet().packet().toString());
+    assertEquals("icmp 203.0.113.1 > 192.0.2.66 icmp port-unreachable"
+        + " about udp 192.0.2.66:40000 > 203.0.113.1:53", icmp.packet().packet().toString());
     assertEquals("RELATED", icmp.ctState());
   }
 
@@ -292,7 +293,8 @@ class SemanticsTest {
         fw.send("tcp attacker:1 > fw:22 in wan0").generated().get(0).packet().packet().toString());
     assertEquals("tcp 203.0.113.1:23 > 192.0.2.66:1 RST,ACK",
         fw.send("tcp attacker:1 > fw:23 in wan0").generated().get(0).packet().packet().toString());
-    assertEquals("icmp 203.0.113.1 > 192.0.2.66 icmp port-unreachable",
+    assertEquals("icmp 203.0.113.1 > 192.0.2.66 icmp port-unreachable"
+        + " about udp 192.0.2.66:1 > 203.0.113.1:9",
         fw.send("udp attacker:1 > fw:9 in wan0").generated().get(0).packet().packet().toString());
     assertEquals(List.of(), fw.send("udp attacker:1 > fw:161 in wan0").generated());
     assertEquals("icmp 203.0.113.1 > 192.0.2.66 icmp echo-reply",
@@ -308,7 +310,8 @@ class SemanticsTest {
     Trace expired = fw.send("tcp pc1:2 > internet:80 in lan0 ttl 1");
     assertEquals(Disposition.ROUTING_DROP, expired.disposition());
     assertEquals(List.of(), expired.path(), "FORWARD never sees it");
-    assertEquals("icmp 10.0.0.1 > 10.0.0.2 icmp ttl-zero-during-transit",
+    assertEquals("icmp 10.0.0.1 > 10.0.0.2 icmp ttl-zero-during-transit"
+        + " about tcp 10.0.0.2:2 > 192.0.2.10:80 SYN",
         expired.generated().get(0).packet().packet().toString());
   }
 
@@ -359,5 +362,22 @@ class SemanticsTest {
     assertEquals(Disposition.LOCAL, fw.send("udp pc1:68 > 255.255.255.255:67 in lan0").disposition());
     assertEquals(Disposition.ROUTING_DROP,
         fw.send("udp pc1:5353 > 224.0.0.251:5353 in lan0").disposition());
+  }
+
+  @Test
+  void icmpErrorsAboutAMasqueradedFlowAreTranslatedWithTheirEmbeddedHeader() {
+    Simulator fw = Firewalls.with("""
+        *nat
+        -A POSTROUTING -o wan0 -j MASQUERADE
+        COMMIT
+        """);
+    fw.send("udp pc1:40020 > internet:9 in lan0");
+    Trace error = fw.send(
+        "icmp internet > 203.0.113.1 icmp port-unreachable about udp 203.0.113.1:40020 > internet:9"
+            + " in wan0");
+    assertEquals("RELATED", error.ctState());
+    assertEquals(Optional.of("lan0"), error.out());
+    assertEquals("icmp 192.0.2.10 > 10.0.0.2 icmp port-unreachable"
+        + " about udp 10.0.0.2:40020 > 192.0.2.10:9", error.finalPacket().orElseThrow().toString());
   }
 }
