@@ -55,9 +55,10 @@ final class Conntrack {
       if (p.embedded().isEmpty()) {
         return Classified.invalid();
       }
-      Optional<Found> about = find(Tuple.of(p.embedded().get()));
+      // The embedded packet went the other way: its inverse is a tuple of this error's direction.
+      Optional<Found> about = find(Tuple.of(p.embedded().get()).inverse());
       return about
-          .map(f -> new Classified(CtState.RELATED, Optional.of(f.connection()), !f.reply(), true,
+          .map(f -> new Classified(CtState.RELATED, Optional.of(f.connection()), f.reply(), true,
               false))
           .orElse(Classified.invalid());
     }

@@ -169,7 +169,7 @@ final class Journey {
   }
 
   private void sendLocal() {
-    if (!routeOutput("route")) {
+    if (!routeOutput("")) {
       return;
     }
     if (!hook(Hook.OUTPUT) || !hook(Hook.POSTROUTING)) {
@@ -191,7 +191,8 @@ final class Journey {
     int dst = packet.destination();
     if (sim.topology().isLocal(dst)) {
       out = Optional.of("lo");
-      step(new Step.Routed(what + ": out lo (" + Ipv4.format(dst) + " is the firewall's own)"));
+      step(new Step.Routed(prefix(what) + "out lo (" + Ipv4.format(dst)
+          + " is the firewall's own)"));
       return true;
     }
     Optional<RouteLookup> route = sim.topology().route(dst);
@@ -201,8 +202,12 @@ final class Journey {
       return false;
     }
     out = Optional.of(route.get().device().name());
-    step(new Step.Routed(what + ": out " + out.get() + " (" + route.get().route() + ")"));
+    step(new Step.Routed(prefix(what) + "out " + out.get() + " (" + route.get().route() + ")"));
     return true;
+  }
+
+  private static String prefix(String what) {
+    return what.isEmpty() ? "" : what + ": ";
   }
 
   // ---- hooks -----------------------------------------------------------------------------
@@ -244,6 +249,11 @@ final class Journey {
     Connection c = conn.get();
     boolean source = Nat.sourceManip(hook);
     int destination = packet.destination();
+    if (relatedError) { // nf_nat_ipv4_fn translates ICMP errors; their nat chain is not walked
+      Nat.rewrite(this, hook);
+      return hook != Hook.OUTPUT || packet.destination() == destination
+          || routeOutput("re-route after nat OUTPUT");
+    }
     if ((ctState == CtState.NEW || ctState == CtState.RELATED) && !c.natDone(source)) {
       Optional<CompiledChain> chain = sim.rules().chain(Table.NAT, hook.name());
       if (chain.isPresent() && chain.get().hooked()) {
