@@ -1,15 +1,9 @@
 package org.packetpath.engine.parse;
 
-import java.io.IOException;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.packetpath.engine.rules.Ruleset;
-import org.packetpath.engine.rules.SourcePosition;
 
 /**
  * The front door for reading rulesets. Accepts both forms learners write: an {@code
@@ -61,22 +55,10 @@ public final class RulesParser {
 
   /** Reads the file at {@code path}; a missing or unreadable file is an error diagnostic. */
   public static ParseResult parse(Path path) {
-    String name = path.toString();
-    try {
-      return parse(name, Files.readString(path, StandardCharsets.UTF_8));
-    } catch (NoSuchFileException e) {
-      return failure(name, "no such file");
-    } catch (MalformedInputException e) {
-      return failure(name, "not a text file (invalid UTF-8)");
-    } catch (IOException e) {
-      return failure(name, Files.isDirectory(path) ? "is a directory" : "cannot read: "
-          + e.getMessage());
-    }
-  }
-
-  private static ParseResult failure(String file, String message) {
-    return new ParseResult(Optional.empty(), List.of(Diagnostic.error(
-        new SourcePosition(file, 0, 0), "", message)));
+    SourceText source = SourceText.read(path);
+    return source.text()
+        .map(text -> parse(source.name(), text))
+        .orElseGet(() -> new ParseResult(Optional.empty(), List.of(source.error().orElseThrow())));
   }
 
   /** Recognises the form of {@code text} from its first line that is not blank or a comment. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -15,6 +16,7 @@ import java.util.Optional;
 import org.packetpath.engine.net.Ipv4;
 import org.packetpath.engine.net.Services;
 import org.packetpath.engine.parse.Diagnostic;
+import org.packetpath.engine.parse.SourceText;
 import org.packetpath.engine.rules.SourcePosition;
 import org.packetpath.engine.yaml.Yaml;
 import org.packetpath.engine.yaml.YamlNode;
@@ -70,6 +72,15 @@ public final class TopologyParser {
   /** Reads the topology in {@code text}, naming {@code file} in diagnostics. */
   public static TopologyResult parse(String file, String text) {
     return new TopologyParser(file, text).read(text);
+  }
+
+  /** Reads the topology file at {@code path}; a missing or unreadable file is a diagnostic. */
+  public static TopologyResult parse(Path path) {
+    SourceText source = SourceText.read(path);
+    return source.text()
+        .map(text -> parse(source.name(), text))
+        .orElseGet(() ->
+            new TopologyResult(Optional.empty(), List.of(source.error().orElseThrow())));
   }
 
   /** The text of the documented example topology. */

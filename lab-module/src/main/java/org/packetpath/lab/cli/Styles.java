@@ -19,6 +19,11 @@ final class Styles {
     return new Styles(Ansi.OFF);
   }
 
+  /** Whether colours are on. */
+  boolean colour() {
+    return ansi.enabled();
+  }
+
   String error(String text) {
     return ansi.string("@|bold,red " + escape(text) + "|@");
   }
