@@ -1,5 +1,6 @@
 package org.packetpath.engine.sim;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,6 +10,8 @@ import java.util.Optional;
 import org.packetpath.engine.packet.PacketSpec;
 import org.packetpath.engine.packet.PacketSyntax;
 import org.packetpath.engine.parse.Diagnostic;
+import org.packetpath.engine.parse.ParseResult;
+import org.packetpath.engine.parse.RulesParser;
 import org.packetpath.engine.parse.RulesException;
 import org.packetpath.engine.pipeline.Backend;
 import org.packetpath.engine.pipeline.Pipeline;
@@ -20,6 +23,8 @@ import org.packetpath.engine.rules.SourcePosition;
 import org.packetpath.engine.rules.Table;
 import org.packetpath.engine.rules.TableRules;
 import org.packetpath.engine.topology.Topology;
+import org.packetpath.engine.topology.TopologyParser;
+import org.packetpath.engine.topology.TopologyResult;
 import org.packetpath.engine.trace.RuleHit;
 import org.packetpath.engine.trace.Trace;
 
@@ -57,6 +62,21 @@ public final class Simulator {
   /** A firewall with {@code topology} and {@code ruleset} loaded by {@code backend}. */
   public static Simulator of(Topology topology, Ruleset ruleset, Backend backend) {
     return new Simulator(topology, ruleset, backend);
+  }
+
+  /**
+   * Loads a firewall from a topology file and a rules file (either form); any problem in
+   * either throws {@link RulesException} carrying every located diagnostic.
+   */
+  public static Simulator load(Path topology, Path rules, Backend backend) {
+    TopologyResult t = TopologyParser.parse(topology);
+    ParseResult r = RulesParser.parse(rules);
+    List<Diagnostic> errors = new ArrayList<>(t.errors());
+    errors.addAll(r.errors());
+    if (!errors.isEmpty()) {
+      throw new RulesException(errors);
+    }
+    return of(t.topology().orElseThrow(), r.ruleset().orElseThrow(), backend);
   }
 
   /** A firewall loaded by iptables-nft, the default. */
