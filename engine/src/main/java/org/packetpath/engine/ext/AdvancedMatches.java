@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.packetpath.engine.net.CNumbers;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.packetpath.engine.net.Ipv4;
@@ -626,44 +627,9 @@ final class AdvancedMatches {
   /** A number read by {@code strtoul}: its value (unsigned) and where reading stopped. */
   record CNumber(long value, int end) {}
 
-  /**
-   * C's {@code strtoumax(text, &end, 0)} as {@code xtables_strtoul} uses it: leading blanks,
-   * an optional {@code +} but no {@code -}, then decimal, {@code 0x} hex or {@code 0} octal.
-   * Empty when no digit was read or the value does not fit in 64 bits.
-   */
+  /** C's {@code strtoumax(text, &end, 0)} as {@code xtables_strtoul} uses it. */
   static Optional<CNumber> strtoul(String text) {
-    int i = 0;
-    while (i < text.length() && " \t\n\u000b\f\r".indexOf(text.charAt(i)) >= 0) {
-      i++;
-    }
-    if (i < text.length() && text.charAt(i) == '-') {
-      return Optional.empty();
-    }
-    if (i < text.length() && text.charAt(i) == '+') {
-      i++;
-    }
-    int radix = 10;
-    if (text.startsWith("0x", i) || text.startsWith("0X", i)) {
-      if (i + 2 < text.length() && Character.digit(text.charAt(i + 2), 16) >= 0) {
-        radix = 16;
-        i += 2;
-      }
-    } else if (text.startsWith("0", i)) {
-      radix = 8;
-    }
-    int start = i;
-    while (i < text.length() && Character.digit(text.charAt(i), radix) >= 0
-        && text.charAt(i) < 128) {
-      i++;
-    }
-    if (i == start) {
-      return Optional.empty();
-    }
-    BigInteger value = new BigInteger(text.substring(start, i), radix);
-    if (value.bitLength() > 64) {
-      return Optional.empty();
-    }
-    return Optional.of(new CNumber(value.longValue(), i));
+    return CNumbers.strtoul(text, 0).map(p -> new CNumber(p.value(), p.end()));
   }
 
   /**
@@ -684,40 +650,9 @@ final class AdvancedMatches {
     return n.get().value();
   }
 
-  /**
-   * An IPv4 address written as {@code inet_aton} allows (which is how iptables' resolver reads
-   * numbers): one to four parts, each decimal, octal or hex, the last filling the remaining
-   * bytes. Host names are not resolved.
-   */
-  static Optional<Integer> inetAton(String text) {
-    String[] parts = text.split("\\.", -1);
-    if (parts.length > 4) {
-      return Optional.empty();
-    }
-    long value = 0;
-    for (int i = 0; i < parts.length; i++) {
-      String part = parts[i];
-      if (part.isEmpty() || !Character.isDigit(part.charAt(0))) {
-        return Optional.empty();
-      }
-      Optional<CNumber> n = strtoul(part).filter(c -> c.end() == part.length());
-      if (n.isEmpty()) {
-        return Optional.empty();
-      }
-      long v = n.get().value();
-      boolean last = i == parts.length - 1;
-      long limit = last ? (1L << (8 * (4 - i))) - 1 : 255;
-      if (v < 0 || v > limit) {
-        return Optional.empty();
-      }
-      value |= last ? v : v << (8 * (3 - i));
-    }
-    return Optional.of((int) value);
-  }
-
   /** An address for an option of the host type; names are not looked up. */
   static int host(String text) throws ArgException {
-    return inetAton(text)
+    return CNumbers.inetAton(text)
         .orElseThrow(
             () -> new ArgException("getaddrinfo: Name or service not known")
                 .explained("expected an IPv4 address like 192.0.2.7; host names are not"
@@ -734,7 +669,7 @@ final class AdvancedMatches {
     if (n.isPresent()) {
       return (int) n.get().value();
     }
-    Optional<Integer> mask = inetAton(text);
+    Optional<Integer> mask = CNumbers.inetAton(text);
     if (mask.isEmpty()) {
       throw new ArgException(module + ": bad value for option \"" + option
               + "\", neither a valid network mask nor valid CIDR (0-32).")

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.packetpath.engine.net.CNumbers;
 import org.packetpath.engine.net.Ipv4;
 import org.packetpath.engine.net.Services;
 
@@ -70,21 +71,11 @@ public final class Args {
     return value.get();
   }
 
-  /** Parses decimal, {@code 0x} hex or leading-zero octal, as C's {@code strtoul(s, 0)}. */
+  /** A whole text read as C's {@code strtoul(s, NULL, 0)}: decimal, {@code 0x} hex or octal. */
   public static Optional<Long> parseC(String text) {
-    try {
-      String t = text.toLowerCase(Locale.ROOT);
-      if (t.startsWith("0x") && t.length() > 2 && t.length() <= 18) {
-        return Optional.of(Long.parseUnsignedLong(t.substring(2), 16));
-      }
-      if (t.length() > 1 && t.startsWith("0") && t.chars().allMatch(c -> c >= '0' && c <= '7')) {
-        return Optional.of(Long.parseLong(t, 8));
-      }
-      return unsigned(t);
-    } catch (NumberFormatException e) {
-      return Optional.empty();
-    }
+    return CNumbers.strtoulAll(text);
   }
+
 
   /**
    * A mark {@code value[/mask]} (32-bit numbers, any base), printed in hex: {@code 0x10/0xff},
@@ -125,7 +116,7 @@ public final class Args {
    * a netmask.
    */
   public static String network(String text) throws ArgException {
-    int[] net = networkValue(text);
+    int[] net = networkValue(text, false);
     Optional<Integer> prefix = Ipv4.prefixOf(net[1]);
     return Ipv4.format(net[0])
         + "/"
@@ -139,8 +130,8 @@ public final class Args {
   public static String hostOrNetwork(String text) throws ArgException {
     int slash = text.indexOf('/');
     String host = slash < 0 ? text : text.substring(0, slash);
-    int[] net = networkValue(text);
-    String address = Ipv4.format(Ipv4.parseLenient(host).orElseThrow());
+    int[] net = networkValue(text, true);
+    String address = Ipv4.format(CNumbers.inetAton(host).orElseThrow());
     if (net[1] == -1) {
       return address;
     }
@@ -148,12 +139,21 @@ public final class Args {
     return address + "/" + prefix.map(String::valueOf).orElse(Ipv4.format(net[1]));
   }
 
-  /** {@code {address with host bits cleared, mask}}. */
+  /** {@code {address with host bits cleared, mask}} of a canonical {@code -s} network. */
   public static int[] networkValue(String text) throws ArgException {
+    return networkValue(text, false);
+  }
+
+  /**
+   * {@code {address with host bits cleared, mask}}; {@code inetAton} chooses how a short address
+   * reads: as {@code inet_aton} (conntrack: {@code 10.1} is 10.0.0.1) or as iptables' own
+   * reader ({@code -s}: 10.1.0.0).
+   */
+  private static int[] networkValue(String text, boolean inetAton) throws ArgException {
     int slash = text.indexOf('/');
     String host = slash < 0 ? text : text.substring(0, slash);
     int address =
-        Ipv4.parseLenient(host)
+        (inetAton ? CNumbers.inetAton(host) : CNumbers.xtablesAddress(host))
             .orElseThrow(
                 () ->
                     new ArgException("host/network `" + host + "' not found")

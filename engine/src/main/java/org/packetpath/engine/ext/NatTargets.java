@@ -3,6 +3,7 @@ package org.packetpath.engine.ext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.packetpath.engine.net.CNumbers;
 import org.packetpath.engine.net.Ipv4;
 import org.packetpath.engine.net.Services;
 import org.packetpath.engine.rules.Hook;
@@ -303,7 +304,7 @@ final class NatTargets {
   private static String netmapNetwork(String text) throws ArgException {
     int slash = text.indexOf('/');
     String host = slash < 0 ? text : text.substring(0, slash);
-    Optional<Integer> address = inetAton(host);
+    Optional<Integer> address = CNumbers.inetAton(host);
     if (address.isEmpty()) {
       throw new ArgException("getaddrinfo: Name or service not known")
           .explained("expected a network such as 10.1.0.0/16; host names are not resolved in"
@@ -321,7 +322,7 @@ final class NatTargets {
             + " nor valid CIDR (0-32).")
             .explained("the mask is a prefix length such as 16 or a netmask such as 255.255.0.0");
     if (text.indexOf('.') >= 0) {
-      int mask = inetAton(text).orElseThrow(() -> bad);
+      int mask = CNumbers.inetAton(text).orElseThrow(() -> bad);
       return Ipv4.prefixOf(mask).isPresent() ? mask : -1;
     }
     Optional<PacketTargets.CNumber> n = PacketTargets.strtoul(text, 0, 0xffffffffL);
@@ -331,26 +332,5 @@ final class NatTargets {
     return Ipv4.mask((int) Math.min(32, n.get().value()));
   }
 
-  /**
-   * An address as {@code inet_aton} reads it: one to four parts, each decimal, {@code 0x} hex or
-   * octal, the last filling the remaining bytes ({@code 10.1} is 10.0.0.1).
-   */
-  static Optional<Integer> inetAton(String text) {
-    String[] parts = text.split("\\.", -1);
-    if (parts.length > 4) {
-      return Optional.empty();
-    }
-    long value = 0;
-    for (int i = 0; i < parts.length; i++) {
-      boolean last = i == parts.length - 1;
-      long limit = last ? (1L << (8 * (4 - i))) - 1 : 255;
-      Optional<PacketTargets.CNumber> n = PacketTargets.strtoul(parts[i], 0, limit);
-      if (parts[i].isEmpty() || n.isEmpty() || n.get().end() != parts[i].length()
-          || !Character.isDigit(parts[i].charAt(0))) {
-        return Optional.empty();
-      }
-      value |= last ? n.get().value() : n.get().value() << (8 * (3 - i));
-    }
-    return Optional.of((int) value);
-  }
+
 }

@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.packetpath.engine.net.CNumbers;
+import org.packetpath.engine.net.CNumbers.Scan;
 import org.packetpath.engine.net.Ipv4;
 
 /**
  * The argument readers of the {@link PacketMatches}. They reproduce the behaviour of the C
- * library and libxtables readers iptables uses for numbers and addresses: {@code strtoul} with its leading
+ * library and libxtables readers iptables uses for numbers and addresses (on {@link CNumbers}): {@code strtoul} with its leading
  * blanks, sign and {@code 0x} or {@code 0} prefixes, {@code xtables_strtoui}, {@code atoi} and
  * {@code xtables_numeric_to_ipaddr}. They decide what iptables accepts, so they are reproduced
  * exactly, quirks included.
@@ -22,13 +24,6 @@ final class PacketArgs {
 
   /** A number read from the front of a text, and the index just after it. */
   record Num(long value, int end) {}
-
-  /** What {@code strtoul} saw: the magnitude, its sign, and where it stopped (-1: no digits). */
-  private record Scan(BigInteger magnitude, boolean negative, int end) {
-    boolean hasDigits() {
-      return end >= 0;
-    }
-  }
 
   /**
    * Whether {@code text} begins with {@code prefix}, ignoring the case of ASCII letters only, as
@@ -51,52 +46,15 @@ final class PacketArgs {
   }
 
   static boolean isSpace(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r';
+    return CNumbers.isSpace(c);
   }
 
-  /**
-   * Scans like C's {@code strto*} from {@code from}: blanks, an optional sign, then digits in
-   * {@code base}; base 0 reads {@code 0x} as hex and a leading {@code 0} as octal, and base 16
-   * also skips a {@code 0x} prefix.
-   */
   private static Scan scan(String s, int from, int base) {
-    int i = from;
-    while (i < s.length() && isSpace(s.charAt(i))) {
-      i++;
-    }
-    boolean negative = false;
-    if (i < s.length() && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
-      negative = s.charAt(i) == '-';
-      i++;
-    }
-    // "0x" not followed by a hex digit reads as the number 0, stopping at the x.
-    boolean hexPrefix =
-        i + 2 < s.length()
-            && s.charAt(i) == '0'
-            && (s.charAt(i + 1) == 'x' || s.charAt(i + 1) == 'X')
-            && digit(s.charAt(i + 2), 16) >= 0;
-    int radix = base;
-    if (base == 0) {
-      radix = hexPrefix ? 16 : i < s.length() && s.charAt(i) == '0' ? 8 : 10;
-    }
-    if (radix == 16 && hexPrefix) {
-      i += 2;
-    }
-    BigInteger value = BigInteger.ZERO;
-    BigInteger big = BigInteger.valueOf(radix);
-    int start = i;
-    while (i < s.length() && digit(s.charAt(i), radix) >= 0) {
-      value = value.multiply(big).add(BigInteger.valueOf(digit(s.charAt(i), radix)));
-      i++;
-    }
-    return new Scan(value, negative, i == start ? -1 : i);
+    return CNumbers.scan(s, from, base);
   }
 
   private static int digit(char c, int radix) {
-    if (c > 0x7f) {
-      return -1;
-    }
-    return Character.digit(c, radix);
+    return CNumbers.digit(c, radix);
   }
 
   /**
@@ -162,27 +120,9 @@ final class PacketArgs {
     return new int[] {value.and(BigInteger.valueOf(0xff)).intValue(), scan.end()};
   }
 
-  /**
-   * An IPv4 address as {@code xtables_numeric_to_ipaddr} reads it: up to four dot-separated
-   * numbers 0..255 in any C base, missing trailing parts are zero ({@code 10.1} is 10.1.0.0), and
-   * only the first 19 characters are looked at.
-   */
+  /** An IPv4 address as {@code xtables_numeric_to_ipaddr} reads it; see {@link CNumbers}. */
   static Optional<Integer> numericAddress(String text) {
-    String buf = text.length() > 19 ? text.substring(0, 19) : text;
-    String[] parts = buf.split("\\.", 4);
-    int address = 0;
-    for (int i = 0; i < 4; i++) {
-      long octet = 0;
-      if (i < parts.length) {
-        Optional<Long> n = strtouiAll(parts[i], 255);
-        if (n.isEmpty()) {
-          return Optional.empty();
-        }
-        octet = n.get();
-      }
-      address |= (int) octet << (8 * (3 - i));
-    }
-    return Optional.of(address);
+    return CNumbers.xtablesAddress(text);
   }
 
   // ---- iprange ---------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.packetpath.engine.net.CNumbers;
 import java.util.Set;
 import java.util.function.BiPredicate;
 import org.packetpath.engine.rules.Hook;
@@ -40,38 +41,11 @@ final class PacketTargets {
    * one, it is not negative and it lies in {@code min..max}.
    */
   static Optional<CNumber> strtoul(String text, long min, long max) {
-    int i = 0;
-    while (i < text.length() && " \t\n\r\f\u000b".indexOf(text.charAt(i)) >= 0) {
-      i++;
-    }
-    if (i < text.length() && text.charAt(i) == '-') {
-      return Optional.empty();
-    }
-    if (i < text.length() && text.charAt(i) == '+') {
-      i++;
-    }
-    int base = 10;
-    if (text.startsWith("0x", i) || text.startsWith("0X", i)) {
-      if (i + 2 < text.length() && digit(text.charAt(i + 2), 16) >= 0) {
-        base = 16;
-        i += 2;
-      } else {
-        return min <= 0 ? Optional.of(new CNumber(0, i + 1)) : Optional.empty();
-      }
-    } else if (i < text.length() && text.charAt(i) == '0') {
-      base = 8;
-    }
-    int start = i;
-    long value = 0;
-    while (i < text.length() && digit(text.charAt(i), base) >= 0) {
-      value = Math.min(Long.MAX_VALUE / 16, value * base + digit(text.charAt(i), base));
-      i++;
-    }
-    if (i == start || value < min || value > max) {
-      return Optional.empty();
-    }
-    return Optional.of(new CNumber(value, i));
+    return CNumbers.strtoul(text, 0)
+        .filter(p -> p.value() >= min && p.value() <= max)
+        .map(p -> new CNumber(p.value(), p.end()));
   }
+
 
   /** The value of an ASCII digit in {@code base}, or -1. */
   private static int digit(char c, int base) {

@@ -29,36 +29,6 @@ public final class Ipv4 {
     return Optional.of(value);
   }
 
-  /**
-   * Parses an address the way iptables' {@code -s} does: also accepts the short forms {@code 0}
-   * and {@code 10.1} that {@code inet_aton} allows, so that {@code 0/0} works.
-   */
-  public static Optional<Integer> parseLenient(String text) {
-    Optional<Integer> strict = parse(text);
-    if (strict.isPresent()) {
-      return strict;
-    }
-    String[] parts = text.split("\\.", -1);
-    if (parts.length < 1 || parts.length > 3) {
-      return Optional.empty();
-    }
-    long value = 0;
-    for (int i = 0; i < parts.length; i++) {
-      String part = parts[i];
-      if (part.isEmpty() || part.length() > 10 || !part.chars().allMatch(Character::isDigit)) {
-        return Optional.empty();
-      }
-      long n = Long.parseLong(part);
-      boolean last = i == parts.length - 1;
-      long limit = last ? (1L << (8 * (4 - i))) - 1 : 255;
-      if (n > limit) {
-        return Optional.empty();
-      }
-      value = last ? value | n : value | (n << (8 * (3 - i)));
-    }
-    return Optional.of((int) value);
-  }
-
   public static String format(int address) {
     return ((address >>> 24) & 0xff)
         + "."

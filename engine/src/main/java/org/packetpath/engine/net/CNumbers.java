@@ -1,0 +1,143 @@
+package org.packetpath.engine.net;
+
+import java.math.BigInteger;
+import java.util.Optional;
+
+/**
+ * Numbers and addresses read the way the C library reads them for iptables: {@code strtoul}
+ * and friends (leading blanks, a sign, {@code 0x} hex, leading-zero octal) and {@code
+ * inet_aton} (one to four parts in any of those bases). What iptables accepts is decided by
+ * these functions, quirks included, so every reader in PacketPath uses this one class.
+ */
+public final class CNumbers {
+  private CNumbers() {}
+
+  private static final BigInteger ULONG_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+
+  /**
+   * What a {@code strto*} call saw from {@code from}: the magnitude, whether a {@code -} came
+   * first, and the index just after the digits ({@code -1} when there were none).
+   */
+  public record Scan(BigInteger magnitude, boolean negative, int end) {
+    public boolean hasDigits() {
+      return end >= 0;
+    }
+  }
+
+  /** An unsigned 64-bit number read from a text, and the index just after it. */
+  public record Parsed(long value, int end) {}
+
+  /** C's {@code isspace} in the C locale. */
+  public static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r';
+  }
+
+  /**
+   * Scans like C's {@code strto*} from {@code from}: blanks, an optional sign, then digits in
+   * {@code base}; base 0 reads {@code 0x} as hex and a leading {@code 0} as octal, and base 16
+   * also skips a {@code 0x} prefix. {@code 0x} not followed by a hex digit reads as 0, stopping
+   * at the x.
+   */
+  public static Scan scan(String s, int from, int base) {
+    int i = from;
+    while (i < s.length() && isSpace(s.charAt(i))) {
+      i++;
+    }
+    boolean negative = false;
+    if (i < s.length() && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+      negative = s.charAt(i) == '-';
+      i++;
+    }
+    boolean hexPrefix = i + 2 < s.length() && s.charAt(i) == '0'
+        && (s.charAt(i + 1) == 'x' || s.charAt(i + 1) == 'X') && digit(s.charAt(i + 2), 16) >= 0;
+    int radix = base;
+    if (base == 0) {
+      radix = hexPrefix ? 16 : i < s.length() && s.charAt(i) == '0' ? 8 : 10;
+    }
+    if (radix == 16 && hexPrefix) {
+      i += 2;
+    }
+    BigInteger value = BigInteger.ZERO;
+    BigInteger big = BigInteger.valueOf(radix);
+    int start = i;
+    while (i < s.length() && digit(s.charAt(i), radix) >= 0) {
+      value = value.multiply(big).add(BigInteger.valueOf(digit(s.charAt(i), radix)));
+      i++;
+    }
+    return new Scan(value, negative, i == start ? -1 : i);
+  }
+
+  /** A digit's value in {@code radix}, ASCII only; -1 for anything else. */
+  public static int digit(char c, int radix) {
+    return c > 0x7f ? -1 : Character.digit(c, radix);
+  }
+
+  /**
+   * {@code strtoumax(s + from, &end, 0)} as {@code xtables_strtoul} uses it: no {@code -}; empty
+   * when there is no digit or the value does not fit in 64 bits. Text may follow the number.
+   */
+  public static Optional<Parsed> strtoul(String s, int from) {
+    Scan scan = scan(s, from, 0);
+    if (!scan.hasDigits() || scan.negative() || scan.magnitude().compareTo(ULONG_MAX) > 0) {
+      return Optional.empty();
+    }
+    return Optional.of(new Parsed(scan.magnitude().longValue(), scan.end()));
+  }
+
+  /** {@link #strtoul} over the whole of {@code s}: nothing may follow the number. */
+  public static Optional<Long> strtoulAll(String s) {
+    return strtoul(s, 0).filter(p -> p.end() == s.length()).map(Parsed::value);
+  }
+
+  /**
+   * An IPv4 address as {@code inet_aton} reads it, which is how iptables reads numeric hosts:
+   * one to four parts, each decimal, {@code 0x} hex or octal, the last filling the remaining
+   * bytes ({@code 10.1} is 10.0.0.1, {@code 010.0.0.1} is 8.0.0.1). Host names are not
+   * resolved: they give empty.
+   */
+  public static Optional<Integer> inetAton(String text) {
+    String[] parts = text.split("\\.", -1);
+    if (parts.length > 4) {
+      return Optional.empty();
+    }
+    long value = 0;
+    for (int i = 0; i < parts.length; i++) {
+      String part = parts[i];
+      if (part.isEmpty() || !Character.isDigit(part.charAt(0))) {
+        return Optional.empty();
+      }
+      Optional<Long> n = strtoulAll(part);
+      boolean last = i == parts.length - 1;
+      long limit = last ? (1L << (8 * (4 - i))) - 1 : 255;
+      if (n.isEmpty() || n.get() < 0 || n.get() > limit) {
+        return Optional.empty();
+      }
+      value |= last ? n.get() : n.get() << (8 * (3 - i));
+    }
+    return Optional.of((int) value);
+  }
+
+  /**
+   * An IPv4 address as iptables' {@code xtables_numeric_to_ipaddr} reads it for {@code -s},
+   * {@code -d} and {@code iprange}: up to four dot-separated numbers 0..255 in any C base,
+   * missing trailing parts are zero ({@code 10.1} is 10.1.0.0, unlike {@link #inetAton}), and
+   * only the first 19 characters are looked at.
+   */
+  public static Optional<Integer> xtablesAddress(String text) {
+    String buf = text.length() > 19 ? text.substring(0, 19) : text;
+    String[] parts = buf.split("\\.", 4);
+    int address = 0;
+    for (int i = 0; i < 4; i++) {
+      long octet = 0;
+      if (i < parts.length) {
+        Optional<Long> n = strtoulAll(parts[i]).filter(v -> v >= 0 && v <= 255);
+        if (n.isEmpty()) {
+          return Optional.empty();
+        }
+        octet = n.get();
+      }
+      address |= (int) octet << (8 * (3 - i));
+    }
+    return Optional.of(address);
+  }
+}
