@@ -74,7 +74,7 @@ public final class Comparison {
   }
 
   /** {@code filter:INPUT:rule 3 +1/40}, for every rule and policy whose counters moved. */
-  static List<String> deltas(Ruleset before, Ruleset after) {
+  public static List<String> deltas(Ruleset before, Ruleset after) {
     Map<String, Counters> old = counters(before);
     List<String> out = new ArrayList<>();
     for (Map.Entry<String, Counters> e : counters(after).entrySet()) {
