@@ -34,10 +34,22 @@ final class Conntrack {
   }
 
   Classified classify(Packet p, Sysctls sysctls) {
+    if (p.protocol() == Packet.ICMP && isError(p.icmpType())) {
+      if (p.embedded().isEmpty()) {
+        return Classified.invalid();
+      }
+      // The embedded packet went the other way: its inverse is a tuple of this error's direction.
+      Optional<Found> about = find(Tuple.of(p.embedded().get()).inverse());
+      return about
+          .map(f -> new Classified(CtState.RELATED, Optional.of(f.connection()), f.reply(), true,
+              false))
+          .orElse(Classified.invalid());
+    }
     Optional<Found> found = find(Tuple.of(p));
     if (found.isPresent()) {
       Connection c = found.get().connection();
       boolean reply = found.get().reply();
+      boolean answered = c.seenReply;
       if (reply) {
         c.seenReply = true;
         if (p.protocol() == Packet.TCP && (p.tcpFlags() & TcpFlags.SYN) != 0) {
@@ -49,18 +61,10 @@ final class Conntrack {
         c.assured = true;
       }
       CtState state = reply || c.seenReply ? CtState.ESTABLISHED : CtState.NEW;
-      return new Classified(state, Optional.of(c), reply, false, false);
-    }
-    if (p.protocol() == Packet.ICMP && isError(p.icmpType())) {
-      if (p.embedded().isEmpty()) {
-        return Classified.invalid();
+      if (p.protocol() == Packet.TCP && (p.tcpFlags() & TcpFlags.RST) != 0 && !answered) {
+        remove(c); // "if only reply is a RST", nf_conntrack_proto_tcp deletes the entry at once
       }
-      // The embedded packet went the other way: its inverse is a tuple of this error's direction.
-      Optional<Found> about = find(Tuple.of(p.embedded().get()).inverse());
-      return about
-          .map(f -> new Classified(CtState.RELATED, Optional.of(f.connection()), f.reply(), true,
-              false))
-          .orElse(Classified.invalid());
+      return new Classified(state, Optional.of(c), reply, false, false);
     }
     if (!startsConnection(p, sysctls)) {
       return Classified.invalid();
@@ -103,6 +107,12 @@ final class Conntrack {
       byTuple.putIfAbsent(c.original, new Found(c, false));
       byTuple.putIfAbsent(c.reply, new Found(c, true));
     }
+  }
+
+  private void remove(Connection c) {
+    entries.remove(c);
+    byTuple.remove(c.original);
+    byTuple.remove(c.reply);
   }
 
   /** Whether {@code t} is already used by another connection, in either direction. */

@@ -32,12 +32,21 @@ final class ConntrackMatchers {
     return v -> any.stream().anyMatch(t -> t.test(v));
   }
 
+  /**
+   * As {@code conntrack_mt}: the state test first; then a packet without a connection matches
+   * only if the match has a state test (so {@code ! --ctstatus ASSURED} does not match it);
+   * the other options are tested, with their negation, on the connection.
+   */
   static Predicate<Visit> conntrack(Match m) {
-    List<Predicate<Visit>> tests = new ArrayList<>();
+    List<Predicate<Visit>> state = new ArrayList<>();
+    List<Predicate<Visit>> others = new ArrayList<>();
     for (Option o : m.options()) {
-      tests.add(Matchers.negate(o.negated(), option(o)));
+      (o.name().equals("--ctstate") ? state : others).add(Matchers.negate(o.negated(), option(o)));
     }
-    return Matchers.all(tests);
+    Predicate<Visit> stateTest = Matchers.all(state);
+    Predicate<Visit> otherTests = Matchers.all(others);
+    boolean hasState = !state.isEmpty();
+    return v -> stateTest.test(v) && (v.ct().isEmpty() ? hasState : otherTests.test(v));
   }
 
   private static Predicate<Visit> option(Option o) {

@@ -28,6 +28,9 @@ import org.packetpath.engine.trace.Trace;
  * reference, section 2.1) in one place, where they can be read side by side.
  */
 final class Journey {
+  /** How many answers to answers are followed; a RST is never answered, so chains end. */
+  private static final int MAX_DEPTH = 3;
+
   private final Simulator sim;
   private final PacketSpec spec;
   private final int depth;
@@ -35,6 +38,11 @@ final class Journey {
   private Packet packet;
   private Optional<String> in;
   private Optional<String> out = Optional.empty();
+  /**
+   * The device OUTPUT's rules see as {@code -o}: the first route's, kept when nat or mangle
+   * OUTPUT re-route the packet (the hook state is fixed when the hook starts; checked on 6.18).
+   */
+  private Optional<String> outputDevice = Optional.empty();
   private Optional<Connection> conn = Optional.empty();
   private boolean replyDirection;
   private boolean relatedError;
@@ -74,7 +82,7 @@ final class Journey {
     } else {
       sendLocal();
     }
-    if (depth == 0) { // answers to the firewall's own answers are not followed
+    if (depth < MAX_DEPTH) { // a SYN, its SYN-ACK, the RST to that: then it stops
       for (Replies.Reply reply : replies) {
         generated.add(sim.sendGenerated(reply, this, depth + 1));
       }
@@ -164,7 +172,7 @@ final class Journey {
     }
     end(Disposition.LOCAL);
     if (sim.topology().isLocal(packet.destination())) { // nothing answers a broadcast
-      replies.addAll(Replies.forDelivered(sim, packet, ctState));
+      replies.addAll(Replies.forDelivered(sim, packet));
     }
   }
 
@@ -172,6 +180,7 @@ final class Journey {
     if (!routeOutput("")) {
       return;
     }
+    outputDevice = out;
     if (!hook(Hook.OUTPUT) || !hook(Hook.POSTROUTING)) {
       return;
     }
@@ -280,7 +289,7 @@ final class Journey {
       case DROP, QUEUE -> end(Disposition.DROPPED);
       case REJECT -> {
         end(Disposition.REJECTED);
-        replies.add(Replies.reject(sim, packet, verdict.rejectWith(), in, hook));
+        Replies.reject(sim, packet, verdict.rejectWith(), in, hook).ifPresent(replies::add);
       }
     }
     return false;
@@ -331,8 +340,9 @@ final class Journey {
         : untracked ? CtState.UNTRACKED : ctState;
     Optional<Visit.ConnView> view = table == Table.RAW ? Optional.empty()
         : conn.map(c -> c.view(replyDirection));
+    Optional<String> device = hook == Hook.OUTPUT ? outputDevice : out;
     return new Visit(packet, hook.knowsInInterface() ? in : Optional.empty(),
-        hook.knowsOutInterface() ? out : Optional.empty(), hook, table, seen, view,
+        hook.knowsOutInterface() ? device : Optional.empty(), hook, table, seen, view,
         spec.isLocal());
   }
 

@@ -96,6 +96,9 @@ final class Nat {
     Packet after;
     if (j.isRelatedError()) {
       after = translateError(before, target, source);
+    } else if (!Packet.hasPorts(before.protocol())) {
+      after = source ? before.withSource(target.source(), 0)
+          : before.withDestination(target.destination(), 0);
     } else if (source) {
       after = before.withSource(target.source(), target.sourcePort());
     } else {

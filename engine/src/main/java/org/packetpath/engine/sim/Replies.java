@@ -26,23 +26,10 @@ final class Replies {
   static final int RST_LENGTH = 40;
 
   /** What the firewall's own stack answers to a packet delivered to it. */
-  static List<Reply> forDelivered(Simulator sim, Packet p, CtState state) {
+  static List<Reply> forDelivered(Simulator sim, Packet p) {
     switch (p.protocol()) {
       case Packet.TCP -> {
-        int flags = p.tcpFlags();
-        if ((flags & TcpFlags.RST) != 0) {
-          return List.of();
-        }
-        boolean listening = sim.topology().listens(p.destinationPort(), Service.Protocol.TCP);
-        boolean syn = (flags & TcpFlags.SYN) != 0 && (flags & TcpFlags.ACK) == 0;
-        if (syn && listening) {
-          return List.of(reply(tcpAnswer(p, TcpFlags.SYN | TcpFlags.ACK, SYN_ACK_LENGTH)));
-        }
-        if (listening && state == CtState.ESTABLISHED) {
-          return List.of(); // part of a connection the socket knows
-        }
-        int answer = (flags & TcpFlags.ACK) != 0 ? TcpFlags.RST : TcpFlags.RST | TcpFlags.ACK;
-        return List.of(reply(tcpAnswer(p, answer, RST_LENGTH)));
+        return tcp(sim, p);
       }
       case Packet.UDP -> {
         if (sim.topology().listens(p.destinationPort(), Service.Protocol.UDP)) {
@@ -63,6 +50,31 @@ final class Replies {
     }
   }
 
+  /**
+   * What the TCP stack answers: a listening socket answers a SYN with a SYN-ACK, takes the ACK
+   * that completes a handshake it started silently, answers any other ACK with a reset and
+   * ignores the rest (a lone FIN); a closed port resets everything but a reset.
+   */
+  private static List<Reply> tcp(Simulator sim, Packet p) {
+    int flags = p.tcpFlags();
+    if ((flags & TcpFlags.RST) != 0) {
+      return List.of();
+    }
+    Tuple tuple = Tuple.of(p);
+    if (sim.topology().listens(p.destinationPort(), Service.Protocol.TCP)) {
+      if ((flags & TcpFlags.SYN) != 0 && (flags & TcpFlags.ACK) == 0) {
+        sim.sockets().add(tuple);
+        return List.of(reply(tcpAnswer(p, TcpFlags.SYN | TcpFlags.ACK, SYN_ACK_LENGTH)));
+      }
+      if (sim.sockets().contains(tuple) || (flags & TcpFlags.ACK) == 0) {
+        return List.of(); // the handshake's ACK, or data for a socket; a lone FIN is ignored
+      }
+      return List.of(reply(tcpAnswer(p, TcpFlags.RST, RST_LENGTH)));
+    }
+    int answer = (flags & TcpFlags.ACK) != 0 ? TcpFlags.RST : TcpFlags.RST | TcpFlags.ACK;
+    return List.of(reply(tcpAnswer(p, answer, RST_LENGTH)));
+  }
+
   private static Reply reply(Packet p) {
     return new Reply(p, false);
   }
@@ -72,12 +84,23 @@ final class Replies {
         .withLength(length);
   }
 
-  /** What REJECT sends back for {@code p}, as the packet was when REJECT saw it. */
-  static Reply reject(Simulator sim, Packet p, String with, Optional<String> in, Hook hook) {
+  /**
+   * What REJECT sends back for {@code p}, as the packet was when REJECT saw it: nothing for a
+   * reset ({@code nf_send_reset} never answers one) or for an ICMP error ({@code icmp_send}
+   * never reports on one).
+   */
+  static Optional<Reply> reject(Simulator sim, Packet p, String with, Optional<String> in,
+      Hook hook) {
     if (with.equals("tcp-reset")) {
+      if ((p.tcpFlags() & TcpFlags.RST) != 0) {
+        return Optional.empty();
+      }
       int flags = (p.tcpFlags() & TcpFlags.ACK) != 0 ? TcpFlags.RST
           : TcpFlags.RST | TcpFlags.ACK;
-      return new Reply(tcpAnswer(p, flags, RST_LENGTH), true);
+      return Optional.of(new Reply(tcpAnswer(p, flags, RST_LENGTH), true));
+    }
+    if (p.protocol() == Packet.ICMP && Conntrack.isError(p.icmpType())) {
+      return Optional.empty();
     }
     int code = switch (with) {
       case "icmp-net-unreachable" -> 0;
@@ -91,7 +114,7 @@ final class Replies {
     int source = hook == Hook.FORWARD
         ? errorSource(sim, p, in.orElse(""))
         : p.destination();
-    return new Reply(error(p, source, 3, code), true);
+    return Optional.of(new Reply(error(p, source, 3, code), true));
   }
 
   /** ICMP time exceeded for a forwarded packet whose TTL ran out. */

@@ -3,10 +3,12 @@ package org.packetpath.engine.sim;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.packetpath.engine.packet.PacketSpec;
 import org.packetpath.engine.packet.PacketSyntax;
 import org.packetpath.engine.parse.Diagnostic;
@@ -50,6 +52,8 @@ public final class Simulator {
   private final Pipeline pipeline;
   private final Conntrack conntrack = new Conntrack();
   private final Map<String, long[]> counters = new HashMap<>();
+  /** Connections the firewall's listening sockets know: their SYN was answered. */
+  private final Set<Tuple> sockets = new HashSet<>();
   private boolean recording = true;
 
   private Simulator(Topology topology, Ruleset ruleset, Backend backend) {
@@ -175,6 +179,10 @@ public final class Simulator {
 
   Conntrack conntrack() {
     return conntrack;
+  }
+
+  Set<Tuple> sockets() {
+    return sockets;
   }
 
   boolean recording() {

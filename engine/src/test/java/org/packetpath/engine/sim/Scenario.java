@@ -28,10 +28,10 @@ import org.packetpath.engine.topology.TopologyParser;
  * tcp attacker:40000 &gt; fw:22 in wan0
  * </pre>
  */
-record Scenario(String name, String title, Topology topology, Backend backend, String rules,
+public record Scenario(String name, String title, Topology topology, Backend backend, String rules,
     List<String> packets) {
 
-  static Scenario read(Path file) {
+  public static Scenario read(Path file) {
     try {
       List<String> lines = Files.readAllLines(file);
       String title = "";
@@ -67,12 +67,14 @@ record Scenario(String name, String title, Topology topology, Backend backend, S
     }
   }
 
-  Simulator simulator() {
+  public Simulator simulator() {
     return Simulator.of(topology, RulesParser.parse(name + ".scenario", rules).orThrow(), backend);
   }
 
-  static Optional<Path> directory() {
-    return Optional.of(Path.of("src/test/resources/org/packetpath/engine/scenarios"))
-        .filter(Files::isDirectory);
+  /** The scenarios folder, from the engine module or from a sibling module. */
+  public static Optional<Path> directory() {
+    String inside = "src/test/resources/org/packetpath/engine/scenarios";
+    return java.util.stream.Stream.of(Path.of(inside), Path.of("../engine").resolve(inside))
+        .filter(Files::isDirectory).findFirst();
   }
 }
