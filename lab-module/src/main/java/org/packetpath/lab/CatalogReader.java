@@ -130,7 +130,7 @@ final class CatalogReader {
       return text;
     } catch (UncheckedIOException e) {
       diagnostics.add(Diagnostic.error(new SourcePosition(content.name(path), 0, 0), "",
-          "cannot read: " + e.getCause().getMessage()));
+          e.getMessage()));
       return Optional.empty();
     }
   }

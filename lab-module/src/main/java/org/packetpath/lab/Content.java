@@ -3,6 +3,7 @@ package org.packetpath.lab;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -31,7 +32,10 @@ public interface Content {
     return new Directory(folder);
   }
 
-  /** The text of the file at {@code path}, or empty when there is no such file. */
+  /**
+   * The text of the file at {@code path}, or empty when there is no such file; a file that
+   * cannot be read throws {@link UncheckedIOException} whose message says why, for a learner.
+   */
   Optional<String> read(String path);
 
   /** How diagnostics name the file at {@code path}. */
@@ -73,7 +77,7 @@ public interface Content {
         }
         return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot read the resource " + CLASSPATH_ROOT + path, e);
+        throw new UncheckedIOException("cannot read: " + e.getMessage(), e);
       }
     }
 
@@ -111,8 +115,10 @@ public interface Content {
         return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
       } catch (NoSuchFileException e) {
         return Optional.empty();
+      } catch (CharacterCodingException e) {
+        throw new UncheckedIOException("not a text file (invalid UTF-8)", e);
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + file, e);
+        throw new UncheckedIOException("cannot read: " + e.getMessage(), e);
       }
     }
 

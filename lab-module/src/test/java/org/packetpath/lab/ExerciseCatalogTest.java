@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -193,6 +195,14 @@ class ExerciseCatalogTest {
     fixture.delete("01-first/start.rules");
     assertEquals(List.of("01-first/README.md: error: no such file",
         "01-first/start.rules: error: no such file"), errors(fixture));
+  }
+
+  @Test
+  void aFileThatIsNotTextIsReported() throws IOException {
+    ContentFixture fixture = ContentFixture.write(dir);
+    Files.write(dir.resolve("01-first/README.md"), new byte[] {(byte) 0xff, 0x41});
+    assertEquals(List.of("01-first/README.md: error: not a text file (invalid UTF-8)"),
+        errors(fixture));
   }
 
   @Test
