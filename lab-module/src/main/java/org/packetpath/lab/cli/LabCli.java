@@ -14,8 +14,8 @@ import picocli.CommandLine.Command;
       "PacketPath: learn how packets flow through Linux netfilter/iptables.",
       ""
     },
-    subcommands = {RulesCommand.class, TraceCommand.class, VerifyCommand.class,
-      CommandLine.HelpCommand.class},
+    subcommands = {CheckCommand.class, RulesCommand.class, TraceCommand.class,
+        ExercisesCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",

@@ -1,0 +1,19 @@
+package org.packetpath.lab;
+
+import java.util.Objects;
+import org.packetpath.engine.packet.PacketSpec;
+import org.packetpath.engine.rules.SourcePosition;
+
+/**
+ * A packet a check sends, as the exercise file wrote it ({@code tcp office:40000 > fw:22 in
+ * wan0}) and as it reads in the exercise's topology.
+ *
+ * @param position where the exercise file wrote it
+ */
+public record Probe(String text, PacketSpec spec, SourcePosition position) {
+  public Probe {
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(spec, "spec");
+    Objects.requireNonNull(position, "position");
+  }
+}

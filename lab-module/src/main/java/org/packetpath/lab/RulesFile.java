@@ -1,0 +1,26 @@
+package org.packetpath.lab;
+
+import java.util.Objects;
+import org.packetpath.engine.parse.ParseResult;
+import org.packetpath.engine.parse.RulesParser;
+
+/**
+ * A rules file that comes with an exercise (the start, the solution, a known-wrong ruleset),
+ * in either form a learner may write: {@code iptables-save} output or a script of {@code
+ * iptables} commands.
+ *
+ * @param path the file's path in the exercise folder: {@code wrong/drop-first.rules}
+ * @param name how diagnostics name the file
+ */
+public record RulesFile(String path, String name, String text) {
+  public RulesFile {
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(text, "text");
+  }
+
+  /** The file read as a ruleset, with every diagnostic located in it. */
+  public ParseResult parse() {
+    return RulesParser.parse(name, text);
+  }
+}

@@ -1,0 +1,162 @@
+package org.packetpath.lab.check;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import org.packetpath.engine.parse.Diagnostic;
+import org.packetpath.engine.parse.ParseResult;
+import org.packetpath.engine.parse.RulesParser;
+import org.packetpath.engine.rules.Chain;
+import org.packetpath.engine.rules.Counters;
+import org.packetpath.engine.rules.Hook;
+import org.packetpath.engine.rules.Policy;
+import org.packetpath.engine.rules.Ruleset;
+import org.packetpath.engine.rules.SourcePosition;
+import org.packetpath.engine.rules.Table;
+import org.packetpath.engine.rules.TableRules;
+import org.packetpath.lab.Exercise;
+
+/**
+ * Which ruleset the checks run against, written as one string so that it can travel as a JUnit
+ * configuration parameter ({@value CheckEngine#RULES}):
+ *
+ * <ul>
+ *   <li>a file's path: the learner's rules, {@code work/misplaced-rules.rules};
+ *   <li>{@code exercise:PATH}: a rules file of the exercise, {@code exercise:solution.rules},
+ *       {@code exercise:start.rules}, {@code exercise:wrong/drop-first.rules};
+ *   <li>{@code builtin:accept-everything} or {@code builtin:drop-everything}: the reference
+ *       solution with its filter table replaced by empty INPUT, FORWARD and OUTPUT chains whose
+ *       policy is ACCEPT (or DROP), the trivial answers every exercise must refuse.
+ * </ul>
+ */
+public sealed interface RulesSpec {
+  /** The string form, which {@link #parse} reads back. */
+  String text();
+
+  /** The ruleset for {@code exercise}, with every diagnostic found reading it. */
+  ParseResult load(Exercise exercise);
+
+  /** Reads the string form. */
+  static RulesSpec parse(String text) {
+    if (text.startsWith(OfExercise.PREFIX)) {
+      return new OfExercise(text.substring(OfExercise.PREFIX.length()));
+    }
+    if (text.startsWith(Builtin.PREFIX)) {
+      String name = text.substring(Builtin.PREFIX.length());
+      for (Trivial t : Trivial.values()) {
+        if (t.word().equals(name)) {
+          return new Builtin(t);
+        }
+      }
+      throw new IllegalArgumentException("unknown built-in ruleset \"" + name
+          + "\"; there are accept-everything and drop-everything");
+    }
+    return new File(Path.of(text));
+  }
+
+  /** The learner's rules file. */
+  static RulesSpec file(Path path) {
+    return new File(path);
+  }
+
+  /** A rules file of the exercise, by its path in the exercise's folder. */
+  static RulesSpec exercise(String path) {
+    return new OfExercise(path);
+  }
+
+  /** A trivial ruleset derived from the exercise's reference solution. */
+  static RulesSpec builtin(Trivial trivial) {
+    return new Builtin(trivial);
+  }
+
+  /** A rules file on disk. */
+  record File(Path path) implements RulesSpec {
+    public File {
+      Objects.requireNonNull(path, "path");
+    }
+
+    @Override
+    public String text() {
+      return path.toString();
+    }
+
+    @Override
+    public ParseResult load(Exercise exercise) {
+      return RulesParser.parse(path);
+    }
+  }
+
+  /** A rules file that comes with the exercise. */
+  record OfExercise(String path) implements RulesSpec {
+    static final String PREFIX = "exercise:";
+
+    public OfExercise {
+      Objects.requireNonNull(path, "path");
+    }
+
+    @Override
+    public String text() {
+      return PREFIX + path;
+    }
+
+    @Override
+    public ParseResult load(Exercise exercise) {
+      return exercise.rules(path).map(f -> f.parse()).orElseGet(() -> new ParseResult(
+          Optional.empty(), List.of(Diagnostic.error(new SourcePosition(text(), 0, 0), "",
+              "exercise " + exercise.id() + " has no rules file " + path))));
+    }
+  }
+
+  /** The trivial answers. */
+  enum Trivial {
+    ACCEPT_EVERYTHING(Policy.ACCEPT),
+    DROP_EVERYTHING(Policy.DROP);
+
+    private final Policy policy;
+
+    Trivial(Policy policy) {
+      this.policy = policy;
+    }
+
+    /** {@code accept-everything} or {@code drop-everything}. */
+    public String word() {
+      return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+  }
+
+  /** The reference solution with a filter table that decides everything by one policy. */
+  record Builtin(Trivial trivial) implements RulesSpec {
+    static final String PREFIX = "builtin:";
+
+    public Builtin {
+      Objects.requireNonNull(trivial, "trivial");
+    }
+
+    @Override
+    public String text() {
+      return PREFIX + trivial.word();
+    }
+
+    @Override
+    public ParseResult load(Exercise exercise) {
+      ParseResult solution = exercise.solution().parse();
+      return solution.ruleset().map(r -> new ParseResult(Optional.of(trivial(r)), List.of()))
+          .orElse(solution);
+    }
+
+    private Ruleset trivial(Ruleset solution) {
+      List<TableRules> tables = new ArrayList<>();
+      solution.tables().stream().filter(t -> t.table() != Table.FILTER).forEach(tables::add);
+      List<Chain> chains = new ArrayList<>();
+      for (Hook hook : Table.FILTER.builtinHooks()) {
+        chains.add(new Chain(hook.name(), Optional.of(trivial.policy), Counters.ZERO, List.of(),
+            true, SourcePosition.NONE));
+      }
+      tables.add(new TableRules(Table.FILTER, chains));
+      return new Ruleset(tables);
+    }
+  }
+}
