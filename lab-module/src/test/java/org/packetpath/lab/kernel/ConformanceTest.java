@@ -31,6 +31,11 @@ import org.packetpath.engine.testing.TrafficGenerator;
 import org.packetpath.engine.topology.Topology;
 import org.packetpath.engine.topology.TopologyParser;
 import org.packetpath.engine.trace.Trace;
+import org.packetpath.lab.Check;
+import org.packetpath.lab.Exercise;
+import org.packetpath.lab.ExerciseCatalog;
+import org.packetpath.lab.Probe;
+import org.packetpath.lab.RulesFile;
 
 /**
  * The simulator against the real kernel: every hand-written scenario of the simulator's tests,
@@ -118,6 +123,40 @@ class ConformanceTest {
       count("hand-written scenarios", problems.isEmpty(), s.packets().size());
       assertEquals("", String.join("\n", problems), s.title());
     }));
+  }
+
+  @TestFactory
+  Stream<DynamicTest> exerciseChecksAgreeWithTheKernel() {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (Exercise exercise : ExerciseCatalog.builtIn().exercises()) {
+      List<RulesFile> files = new ArrayList<>(List.of(exercise.start(), exercise.solution()));
+      exercise.wrong().forEach(w -> files.add(w.file()));
+      for (RulesFile file : files) {
+        tests.add(DynamicTest.dynamicTest(exercise.id() + " " + file.path(), () -> {
+          Ruleset parsed = file.parse().orThrow();
+          KernelLab lab = lab(Integer.toHexString(exercise.topology().hashCode()),
+              exercise.topology(), Backend.NFT);
+          List<String> problems = new ArrayList<>();
+          int packets = 0;
+          // A script of iptables commands is loaded in the save form it amounts to, which
+          // declares every built-in chain: the simulator reads that same text.
+          String text = RulesParser.detect(file.text()) == RulesParser.Format.SCRIPT
+              ? SavePrinter.print(parsed, false) : file.text();
+          Ruleset ruleset = RulesParser.parse(file.path(), text).orThrow();
+          for (Check check : exercise.checks()) {
+            Load load = lab.load(text);
+            assertTrue(load.ok(), () -> "the kernel refused " + file.path() + ": " + load.stderr());
+            List<String> texts = check.packets().stream().map(Probe::text).toList();
+            packets += texts.size();
+            run(lab, Simulator.of(exercise.topology(), ruleset), texts)
+                .forEach(p -> problems.add(check.id() + ": " + p));
+          }
+          count("exercise checks (start, solution, wrong rulesets)", problems.isEmpty(), packets);
+          assertEquals("", String.join("\n", problems), exercise.id() + " " + file.path());
+        }));
+      }
+    }
+    return tests.stream();
   }
 
   @TestFactory
