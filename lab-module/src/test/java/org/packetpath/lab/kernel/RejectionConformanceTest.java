@@ -1,0 +1,178 @@
+package org.packetpath.lab.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.packetpath.engine.parse.ParseResult;
+import org.packetpath.engine.parse.RulesParser;
+import org.packetpath.engine.pipeline.Backend;
+import org.packetpath.engine.topology.Topology;
+import org.packetpath.engine.topology.TopologyParser;
+
+/**
+ * Rulesets the kernel refuses are refused by PacketPath's checker too, on the same line: one
+ * bad line (syntax, unknown option or match, bad address, missing chain, bad placement, bad
+ * policy) put at a seeded random place in a valid ruleset, loaded by iptables-nft-restore and
+ * iptables-legacy-restore. The two backends name different lines for some problems (nft names
+ * the COMMIT line for a missing chain, legacy for a kernel refusal); the checker names the line
+ * at fault, which is the earlier of the two.
+ */
+class RejectionConformanceTest {
+  private static final long SEED = Long.getLong("packetpath.seed", 20261121L);
+  private static final Topology TOPOLOGY =
+      TopologyParser.parse("example.yaml", TopologyParser.exampleText()).orThrow();
+
+  /** A bad line and the table it goes in. */
+  private record Bad(String table, String line) {}
+
+  private static final List<Bad> BAD = List.of(
+      new Bad("filter", "-A INPUT -p tcp --dprot 22 -j DROP"),
+      new Bad("filter", "-A INPUT --dport 22 -j DROP"),
+      new Bad("filter", "-A INPUT -s 10.0.0.300 -j DROP"),
+      new Bad("filter", "-A INPUT -m nosuchmatch -j DROP"),
+      new Bad("filter", "-A INPUT -j NOSUCHCHAIN"),
+      new Bad("filter", "-A FORWARD -j MASQUERADE"),
+      new Bad("filter", "-A OUTPUT -i eth0 -j ACCEPT"),
+      new Bad("filter", "-A INPUT -j SNAT --to-source 192.0.2.1"),
+      new Bad("filter", "-A INPUT -p udp -j REJECT --reject-with tcp-reset"),
+      new Bad("filter", "-A INPUT -p tcp --dport 70000 -j DROP"),
+      new Bad("filter", "-A INPUT -m conntrack --ctstate NEWW -j DROP"),
+      new Bad("filter", "-A INPUT -p tcp --tcp-flags SYN -j DROP"),
+      new Bad("filter", "-A INPUT -j ACCEPTT"),
+      new Bad("filter", "-A NOWHERE -j ACCEPT"),
+      new Bad("nat", "-A PREROUTING -j SNAT --to-source 192.0.2.1"),
+      new Bad("nat", "-A POSTROUTING -p tcp -j DNAT --to-destination 10.0.0.2:80"),
+      new Bad("nat", "-A POSTROUTING -o wan0 -j DROP"),
+      new Bad("nat", "-A PREROUTING -o wan0 -j MASQUERADE"),
+      new Bad("mangle", "-A PREROUTING -j REJECT"),
+      new Bad("raw", "-A PREROUTING -j DNAT --to-destination 10.0.0.2"));
+
+  private static final String BASE = """
+      *raw
+      :PREROUTING ACCEPT [0:0]
+      :OUTPUT ACCEPT [0:0]
+      -A PREROUTING -p udp --dport 53 -j CT --notrack
+      COMMIT
+      *mangle
+      :PREROUTING ACCEPT [0:0]
+      :INPUT ACCEPT [0:0]
+      :FORWARD ACCEPT [0:0]
+      :OUTPUT ACCEPT [0:0]
+      :POSTROUTING ACCEPT [0:0]
+      -A PREROUTING -i wan0 -p tcp --dport 22 -j MARK --set-mark 1
+      COMMIT
+      *nat
+      :PREROUTING ACCEPT [0:0]
+      :INPUT ACCEPT [0:0]
+      :OUTPUT ACCEPT [0:0]
+      :POSTROUTING ACCEPT [0:0]
+      -A PREROUTING -i wan0 -p tcp --dport 8080 -j DNAT --to-destination 10.0.0.2:80
+      -A POSTROUTING -o wan0 -j MASQUERADE
+      COMMIT
+      *filter
+      :INPUT DROP [0:0]
+      :FORWARD DROP [0:0]
+      :OUTPUT ACCEPT [0:0]
+      -A INPUT -i lo -j ACCEPT
+      -A INPUT -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT
+      -A INPUT -s 198.51.100.0/24 -p tcp --dport 22 -j ACCEPT
+      -A FORWARD -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT
+      -A FORWARD -i lan0 -o wan0 -j ACCEPT
+      COMMIT
+      """;
+
+  private static KernelLab nft;
+  private static KernelLab legacy;
+
+  @AfterAll
+  static void close() {
+    if (nft != null) {
+      nft.close();
+    }
+    if (legacy != null) {
+      legacy.close();
+    }
+  }
+
+  @TestFactory
+  Stream<DynamicTest> rejectedRulesetsAreRejectedOnTheSameLine() {
+    Random random = new Random(SEED);
+    List<DynamicTest> tests = new ArrayList<>();
+    for (int round = 0; round < 3; round++) {
+      for (Bad bad : BAD) {
+        String text = insert(BASE, bad, random);
+        tests.add(DynamicTest.dynamicTest(bad.line() + " (round " + round + ")",
+            () -> check(text)));
+      }
+    }
+    tests.add(DynamicTest.dynamicTest(":INPUT REJECT", () ->
+        check(BASE.replace(":INPUT DROP [0:0]", ":INPUT REJECT [0:0]"))));
+    tests.add(DynamicTest.dynamicTest("missing COMMIT", () ->
+        check(BASE.substring(0, BASE.lastIndexOf("COMMIT")))));
+    return tests.stream();
+  }
+
+  /** Puts {@code bad} at a random place among the rules of its table. */
+  private static String insert(String base, Bad bad, Random random) {
+    List<String> lines = new ArrayList<>(base.lines().toList());
+    int start = lines.indexOf("*" + bad.table());
+    int commit = lines.subList(start, lines.size()).indexOf("COMMIT") + start;
+    int first = start + 1;
+    while (lines.get(first).startsWith(":")) {
+      first++;
+    }
+    lines.add(first + random.nextInt(commit - first + 1), bad.line());
+    return String.join("\n", lines) + "\n";
+  }
+
+  private static void check(String text) {
+    KernelLabTest.requireKernel(Backend.NFT);
+    KernelLabTest.requireKernel(Backend.LEGACY);
+    if (nft == null) {
+      nft = KernelLab.start(TOPOLOGY, Backend.NFT);
+      legacy = KernelLab.start(TOPOLOGY, Backend.LEGACY);
+    }
+    Load n = nft.load(text);
+    Load l = legacy.load(text);
+    assertNotEquals(0, n.exitCode(), () -> "iptables-nft-restore accepted:\n" + text);
+    assertNotEquals(0, l.exitCode(), () -> "iptables-legacy-restore accepted:\n" + text);
+    ParseResult ours = RulesParser.parse("rules.v4", text);
+    assertTrue(ours.hasErrors(), () -> "PacketPath accepted what the kernel refused:\n" + text
+        + "\nnft: " + n.stderr() + "\nlegacy: " + l.stderr());
+    int kernelLine = Math.min(line(n.stderr()).orElse(Integer.MAX_VALUE),
+        line(l.stderr()).orElse(Integer.MAX_VALUE));
+    if (n.stderr().contains("COMMIT expected")) {
+      // iptables names the line after the last; the checker points at the last line itself.
+      assertEquals("COMMIT expected at line " + kernelLine, ours.errors().get(0).message());
+      return;
+    }
+    assertEquals(kernelLine, ours.errors().get(0).position().line(),
+        () -> "nft: " + n.stderr() + "\nlegacy: " + l.stderr() + "\nours: "
+            + ours.errors().get(0).render() + "\n" + text);
+  }
+
+  private static final Pattern LINE = Pattern.compile(
+      "(?:line:? |at line )(\\d+)");
+
+  /** The line iptables-restore names in its error output. */
+  static OptionalInt line(String stderr) {
+    Matcher m = LINE.matcher(stderr);
+    OptionalInt found = OptionalInt.empty();
+    while (m.find()) {
+      int n = Integer.parseInt(m.group(1));
+      found = OptionalInt.of(found.isPresent() ? Math.min(found.getAsInt(), n) : n);
+    }
+    return found;
+  }
+}
