@@ -8,6 +8,8 @@ import java.util.concurrent.Callable;
 import org.packetpath.engine.packet.PacketSpec;
 import org.packetpath.engine.packet.PacketSyntax;
 import org.packetpath.engine.parse.RulesException;
+import org.packetpath.engine.parse.RulesParser;
+import org.packetpath.engine.parse.SourceText;
 import org.packetpath.engine.parse.SavePrinter;
 import org.packetpath.engine.pipeline.Backend;
 import org.packetpath.engine.rules.Ruleset;
@@ -78,7 +80,13 @@ final class VerifyCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     Topology top = t.topology().get();
-    Simulator sim = Simulator.of(top, ruleset.get(), backend);
+    // The kernel loads what iptables-restore would: the file itself, or for a script of
+    // iptables commands the save form it amounts to; the simulator reads that same text.
+    String original = SourceText.read(rules).text().orElseThrow();
+    String loaded = RulesParser.detect(original) == RulesParser.Format.SAVE ? original
+        : SavePrinter.print(ruleset.get(), false);
+    Simulator sim = Simulator.of(top, RulesParser.parse(rules.toString(), loaded).orThrow(),
+        backend);
     List<PacketSpec> specs;
     try {
       specs = packets.stream().map(p -> PacketSyntax.parse(p, sim.names(),
@@ -88,7 +96,7 @@ final class VerifyCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     try (KernelLab lab = KernelLab.start(top, backend)) {
-      Load load = lab.load(SavePrinter.print(ruleset.get(), false));
+      Load load = lab.load(loaded);
       if (!load.ok()) {
         err.println("lab verify: the kernel refused the ruleset that PacketPath accepted:");
         err.println(load.stderr().strip());

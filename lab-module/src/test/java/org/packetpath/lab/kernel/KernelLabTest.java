@@ -34,7 +34,7 @@ import org.packetpath.engine.topology.TopologyParser;
  * reason, where the kernel cannot be used (not root, programs missing); on CI ({@code CI=true})
  * that is a failure instead.
  */
-class KernelLabTest {
+public class KernelLabTest {
   static final Topology TOPOLOGY =
       TopologyParser.parse("example.yaml", TopologyParser.exampleText()).orThrow();
 
@@ -65,7 +65,7 @@ class KernelLabTest {
   }
 
   /** Skips (one line saying why) where the kernel cannot be used; fails instead on CI. */
-  static void requireKernel(Backend backend) {
+  public static void requireKernel(Backend backend) {
     Optional<String> why = KernelLab.unavailable(TOPOLOGY, backend);
     if (why.isPresent()) {
       if ("true".equals(System.getenv("CI"))) {
