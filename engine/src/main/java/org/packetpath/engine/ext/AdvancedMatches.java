@@ -27,6 +27,9 @@ import org.packetpath.engine.rules.Table;
  * table's mandatory, exclusive and "also requires" rules), followed by the checks the kernel
  * makes when the rule is loaded. Those extensions whose save order depends on what the user
  * wrote keep the user's order until their finisher arranges them.
+ *
+ * <p>It is long because it holds seven extensions' option tables, each checked against iptables
+ * 1.8.9 case by case; the hashlimit arithmetic lives in {@code Hashlimit}.
  */
 final class AdvancedMatches {
   private AdvancedMatches() {}

@@ -16,6 +16,9 @@ import org.packetpath.engine.net.Ipv4;
  * blanks, sign and {@code 0x} or {@code 0} prefixes, {@code xtables_strtoui}, {@code atoi} and
  * {@code xtables_numeric_to_ipaddr}. They decide what iptables accepts, so they are reproduced
  * exactly, quirks included.
+ *
+ * <p>It is long because each reader reproduces a C function's exact behaviour, which decides what
+ * iptables accepts.
  */
 final class PacketArgs {
   private PacketArgs() {}

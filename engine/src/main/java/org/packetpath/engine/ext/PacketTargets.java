@@ -20,6 +20,9 @@ import org.packetpath.engine.rules.Table;
  * <p>Several of them read their options in the order given (a later {@code --mask} overrides a
  * mask set before it, the last of {@code --set-mss} and {@code --clamp-mss-to-pmtu} wins): those
  * have no save order, so their finishers see the options as written and build the canonical list.
+ *
+ * <p>It is long because it holds eight targets' option tables, whose option order and exclusions
+ * iptables enforces one by one.
  */
 final class PacketTargets {
   private PacketTargets() {}

@@ -27,6 +27,9 @@ import org.packetpath.engine.rules.Table;
  * the target. Produces a {@link Command} with canonical rules, or the first problem on the line.
  *
  * <p>Not thread-safe; use one instance per command.
+ *
+ * <p>It is long because it transcribes iptables' own command-line parser, option by option, so
+ * that every quirk a learner meets on a real system is met here too.
  */
 final class CommandParser {
   /** The base options, by every spelling iptables accepts. */

@@ -32,6 +32,9 @@ import org.packetpath.engine.yaml.YamlResult;
  * further when its YAML is broken), then unknown and missing keys, bad values and references.
  * A topology that loads may still get warnings, for settings that work but probably do not do
  * what their writer meant.
+ *
+ * <p>It is long because every mistake an instructor can make in a topology file gets its own
+ * located message and hint.
  */
 public final class TopologyParser {
   /** The class-path resource of the documented example topology. */

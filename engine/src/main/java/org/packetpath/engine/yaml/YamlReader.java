@@ -19,6 +19,9 @@ import org.packetpath.engine.yaml.YamlNode.Sequence;
  * The reader behind {@link Yaml}: block structure line by line from the indentation, values and
  * flow collections character by character. Reports at most one error per line, and after an
  * error skips the lines indented under it, so that one mistake gives one message.
+ *
+ * <p>It is long because it recovers from errors line by line, so one slip gives one located
+ * message, not a cascade.
  */
 final class YamlReader {
   private static final String SAME_COLUMN =

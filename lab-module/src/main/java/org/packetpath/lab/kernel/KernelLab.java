@@ -113,6 +113,9 @@ import org.packetpath.engine.topology.Topology;
  *   <li>Labs of a JVM killed with SIGKILL leave their namespaces ({@code ip netns list | grep
  *       ^pp}); any other exit removes them.
  * </ul>
+ *
+ * <p>It is long because setting up, driving and tearing down namespaces safely is one job with
+ * many steps; the wire format, flows and plan live in their own classes.
  */
 public final class KernelLab implements AutoCloseable {
   private static final AtomicInteger NEXT = new AtomicInteger();
