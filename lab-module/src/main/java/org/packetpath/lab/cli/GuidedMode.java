@@ -204,6 +204,10 @@ final class GuidedMode {
       if (!handle(key, rest)) {
         return;
       }
+      if (ended) {
+        quit();
+        return;
+      }
     }
   }
 
@@ -230,7 +234,7 @@ final class GuidedMode {
         }
       }
     }
-    return !ended;
+    return true;
   }
 
   // ---- screens -------------------------------------------------------------------------------

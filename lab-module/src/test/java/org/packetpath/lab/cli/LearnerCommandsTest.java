@@ -355,6 +355,14 @@ class LearnerCommandsTest {
   }
 
   @Test
+  void guidedModeEndsCleanlyWhenTheInputEndsMidQuestion() {
+    Run run = typing("t");
+    assertEquals(ExitCodes.OK, run.code(), run.err());
+    assertTrue(run.out().contains("packet> "), run.out());
+    assertTrue(run.out().endsWith("Run ./lab to come back to exercise 1.\n"), run.out());
+  }
+
+  @Test
   void guidedModeResetsOnlyWhenTheLearnerSaysYes() throws Exception {
     Files.createDirectories(work());
     Files.writeString(workingCopy(1), "# mine\n");
