@@ -1,5 +1,6 @@
 package org.packetpath.lab.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,18 +35,21 @@ final class CheckCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Parameters(index = "0", arity = "0..1", paramLabel = "ID",
-      description = "the exercise: its id, folder or number (default: the first exercise)")
+      description = "the exercise: its id, folder or number (default: the current exercise)")
   Optional<String> exercise;
 
   @Option(names = "--rules", paramLabel = "FILE",
       description = "the rules to check: iptables-save output or a script of iptables commands"
-          + " (default: work/ID.rules)")
+          + " (default: your working copy of the exercise's rules, in the workspace)")
   Optional<Path> rules;
 
   @Option(names = "--content", paramLabel = "DIR",
       description = "read the exercises from DIR, the folder holding index.yaml, instead of the"
           + " built-in ones")
   Optional<Path> content;
+
+  @CommandLine.ParentCommand LabCli lab;
+  @CommandLine.Mixin WorkspaceOption workspace;
 
   @Override
   public Integer call() {
@@ -56,21 +60,25 @@ final class CheckCommand implements Callable<Integer> {
     if (catalog.isEmpty()) {
       return ExitCodes.USAGE;
     }
+    Workbench bench = Workbench.open(workspace.or(lab), err, styles);
     Optional<Exercise> found = exercise.isPresent()
         ? Exercises.find(catalog.get(), exercise.get(), err, styles)
-        : Optional.of(catalog.get().exercises().get(0));
+        : Optional.of(catalog.get().find(bench.current().id())
+            .orElse(catalog.get().exercises().get(0)));
     if (found.isEmpty()) {
       return ExitCodes.USAGE;
     }
     Exercise e = found.get();
-    Path file = rules.orElse(Path.of("work", e.id() + ".rules"));
+    Path workingCopy = bench.workspace().rulesFile(e);
+    Path file = rules.orElse(workingCopy);
     if (rules.isEmpty() && !Files.exists(file)) {
-      err.println("lab: " + styles.error("no rules file " + file)
-          + ": pass the file to check with --rules FILE");
+      err.println("lab: " + styles.error("no working copy " + Workbench.show(file) + " yet")
+          + ": ./lab start " + e.number() + " creates it; or pass the file to check with"
+          + " --rules FILE");
       return ExitCodes.USAGE;
     }
     out.println(styles.bold("Exercise " + e.number() + ": " + e.title()) + " "
-        + styles.dim("(checking " + file + ")"));
+        + styles.dim("(checking " + Workbench.show(file) + ")"));
     out.println();
     CheckRun run = CheckHarness.run(e.id(), RulesSpec.file(file), content);
     run.warnings().forEach(w -> err.println(w));
@@ -84,6 +92,24 @@ final class CheckCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     out.print(CheckText.render(run, styles.colour() ? Colour.ANSI : Colour.PLAIN));
+    boolean mine = content.isEmpty() && sameFile(file, workingCopy);
+    if (run.allPassed() && mine) {
+      bench.workspace().update(p -> p.done(e.id()));
+      out.println();
+      out.println(bench.next(e)
+          .map(n -> "Exercise " + e.number() + " is done. Next: ./lab start " + n.number()
+              + " (" + n.title() + "). ./lab solution " + e.number()
+              + " shows a reference solution.")
+          .orElse("Exercise " + e.number() + " is done, and it was the last: well done!"));
+    }
     return run.allPassed() ? ExitCodes.OK : ExitCodes.FAILED;
+  }
+
+  private static boolean sameFile(Path a, Path b) {
+    try {
+      return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+    } catch (IOException e) {
+      return false;
+    }
   }
 }

@@ -1,9 +1,14 @@
 package org.packetpath.lab.cli;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** The top-level {@code ./lab} command. */
 @Command(
@@ -12,10 +17,18 @@ import picocli.CommandLine.Command;
     versionProvider = LabCli.Version.class,
     description = {
       "PacketPath: learn how packets flow through Linux netfilter/iptables.",
+      "",
+      "Without a command, opens guided mode on your current exercise: the instructions, your"
+          + " working copy of the rules in the workspace (the folder work, next to the"
+          + " launcher), and the checks, run again every time you save the file. Keys: h hint,"
+          + " t trace a packet, l list the exercises, n next exercise (once every goal is met),"
+          + " r reset your rules, q quit.",
       ""
     },
-    subcommands = {CheckCommand.class, RulesCommand.class, TraceCommand.class,
-        ExercisesCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {ListCommand.class, StartCommand.class, CheckCommand.class,
+        HintCommand.class, ResetCommand.class, SolutionCommand.class, ProgressCommand.class,
+        TraceCommand.class, RulesCommand.class, ExercisesCommand.class, VerifyCommand.class,
+        CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",
@@ -26,13 +39,36 @@ import picocli.CommandLine.Command;
 public final class LabCli implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  @Option(names = "--workspace", paramLabel = "DIR",
+      description = "where your working copies and progress are (default: the folder work, next"
+          + " to the launcher)")
+  Optional<Path> workspace;
+
+  /** What the learner types: answers to questions, and keys in guided mode. */
+  private InputStream input = new ByteArrayInputStream(new byte[0]);
+  /** Whether the input and output are a terminal, so that guided mode can read single keys. */
+  private boolean terminal;
+
   public static void main(String... args) {
-    System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    System.exit(run(System.in, System.console() != null, new PrintWriter(System.out, true),
+        new PrintWriter(System.err, true), args));
   }
 
-  /** Runs the CLI with the given writers; returns the exit code. */
+  /** Runs the CLI with the given writers and nothing to read; returns the exit code. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cli = commandLine();
+    return run(new ByteArrayInputStream(new byte[0]), false, out, err, args);
+  }
+
+  /**
+   * Runs the CLI reading the learner's answers from {@code in}, a terminal when {@code
+   * terminal} (guided mode then reads single keys); returns the exit code.
+   */
+  public static int run(InputStream in, boolean terminal, PrintWriter out, PrintWriter err,
+      String... args) {
+    LabCli lab = new LabCli();
+    lab.input = in;
+    lab.terminal = terminal;
+    CommandLine cli = commandLine(lab);
     cli.setOut(out);
     cli.setErr(err);
     try {
@@ -44,7 +80,11 @@ public final class LabCli implements Callable<Integer> {
   }
 
   static CommandLine commandLine() {
-    CommandLine cli = new CommandLine(new LabCli());
+    return commandLine(new LabCli());
+  }
+
+  private static CommandLine commandLine(LabCli lab) {
+    CommandLine cli = new CommandLine(lab);
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           commandLine.getErr().println("lab: internal error: " + e);
@@ -54,13 +94,24 @@ public final class LabCli implements Callable<Integer> {
     return cli;
   }
 
+  /** Guided mode. */
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    out.println("PacketPath — learn how packets flow through netfilter/iptables.");
-    out.println();
-    spec.commandLine().usage(out);
-    return ExitCodes.OK;
+    PrintWriter err = spec.commandLine().getErr();
+    Styles styles = terminal ? Styles.auto() : Styles.plain();
+    Workbench bench = Workbench.open(workspace, err, styles);
+    return new GuidedMode(bench, input, terminal, out).run();
+  }
+
+  /** What the learner types. */
+  InputStream input() {
+    return input;
+  }
+
+  /** The workspace folder given on the command line before the subcommand, if any. */
+  Optional<Path> workspace() {
+    return workspace;
   }
 
   /** The version, from the jar manifest when packaged. */

@@ -32,6 +32,10 @@ final class Styles {
     return ansi.string("@|bold,green " + escape(text) + "|@");
   }
 
+  String warning(String text) {
+    return ansi.string("@|yellow " + escape(text) + "|@");
+  }
+
   String dim(String text) {
     return ansi.string("@|faint " + escape(text) + "|@");
   }

@@ -22,6 +22,7 @@ import org.packetpath.engine.trace.view.Colour;
 import org.packetpath.engine.trace.view.FlowDiagram;
 import org.packetpath.engine.trace.view.TraceJson;
 import org.packetpath.engine.trace.view.TraceText;
+import org.packetpath.lab.Exercise;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -46,12 +47,17 @@ final class TraceCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--topology", paramLabel = "FILE",
-      description = "the topology (YAML); default: the built-in example, the lab's NAT firewall")
+      description = "the topology (YAML); default: the current exercise's when --rules is not"
+          + " given, else the built-in example, the lab's NAT firewall")
   Optional<Path> topology;
 
-  @Option(names = "--rules", paramLabel = "FILE", required = true,
-      description = "the ruleset: iptables-save output or a script of iptables commands")
-  Path rules;
+  @Option(names = "--rules", paramLabel = "FILE",
+      description = "the ruleset: iptables-save output or a script of iptables commands;"
+          + " default: your working copy of the current exercise's rules")
+  Optional<Path> rules;
+
+  @CommandLine.ParentCommand LabCli lab;
+  @CommandLine.Mixin WorkspaceOption workspace;
 
   @Option(names = "--backend", paramLabel = "nft|legacy", defaultValue = "nft",
       converter = BackendConverter.class,
@@ -72,8 +78,25 @@ final class TraceCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Styles styles = Styles.auto();
-    Optional<Topology> loaded = loadTopology(err, styles);
-    Optional<Ruleset> ruleset = RulesFiles.read(rules, err, styles);
+    Optional<Exercise> exercise = Optional.empty();
+    Path file;
+    if (rules.isPresent()) {
+      file = rules.get();
+    } else {
+      Workbench bench = Workbench.open(workspace.or(lab), err, styles);
+      Exercise current = bench.current();
+      file = bench.workspace().rulesFile(current);
+      if (!bench.workspace().hasWorkingCopy(current)) {
+        err.println("lab: " + styles.error("no working copy " + Workbench.show(file) + " yet")
+            + ": ./lab start " + current.number() + " creates it; or pass the rules to use"
+            + " with --rules FILE");
+        return ExitCodes.USAGE;
+      }
+      exercise = Optional.of(current);
+    }
+    Optional<Topology> loaded = topology.isEmpty() && exercise.isPresent()
+        ? Optional.of(exercise.get().topology()) : loadTopology(err, styles);
+    Optional<Ruleset> ruleset = RulesFiles.read(file, err, styles);
     if (loaded.isEmpty() || ruleset.isEmpty()) {
       return ExitCodes.USAGE;
     }
@@ -109,7 +132,7 @@ final class TraceCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private static void checkInterface(Topology topology, PacketSpec packet, SourcePosition where,
+  static void checkInterface(Topology topology, PacketSpec packet, SourcePosition where,
       String text) {
     if (packet.in().isPresent() && topology.interfaceNamed(packet.in().get()).isEmpty()) {
       int column = text.lastIndexOf(" in ") + 5;

@@ -91,10 +91,13 @@ class CheckCommandTest {
 
   @Test
   void withoutRulesTheWorkingCopyIsUsedAndItsAbsenceExplained() {
-    RulesCommandTest.Run run = RulesCommandTest.run("check", "stop-the-bot");
+    Path work = dir.resolve("work");
+    RulesCommandTest.Run run = RulesCommandTest.run("check", "stop-the-bot", "--workspace",
+        work.toString());
     assertEquals(ExitCodes.USAGE, run.code());
-    assertEquals("lab: no rules file work/stop-the-bot.rules: pass the file to check with"
-        + " --rules FILE\n", run.err());
+    assertEquals("lab: no working copy " + work.resolve("03-stop-the-bot.rules") + " yet:"
+        + " ./lab start 3 creates it; or pass the file to check with --rules FILE\n",
+        run.err());
   }
 
   @Test
