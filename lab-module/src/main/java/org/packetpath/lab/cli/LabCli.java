@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
       ""
     },
     subcommands = {CheckCommand.class, RulesCommand.class, TraceCommand.class,
-        ExercisesCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class},
+        ExercisesCommand.class, VerifyCommand.class, ShellCommand.class,
+        CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",
