@@ -108,6 +108,7 @@ public record Shell(Exercise exercise, Optional<Path> content, Optional<Path> fi
   private static Path startupScript() {
     try {
       Path script = Files.createTempFile("packetpath-shell-", ".jsh");
+      script.toFile().deleteOnExit(); // should the JVM be ended while jshell runs
       Files.write(script, STARTUP, StandardCharsets.UTF_8);
       return script;
     } catch (IOException e) {
