@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
     },
     subcommands = {ListCommand.class, StartCommand.class, CheckCommand.class,
         HintCommand.class, ResetCommand.class, SolutionCommand.class, ProgressCommand.class,
-        TraceCommand.class, RulesCommand.class, ExercisesCommand.class, VerifyCommand.class,
+        TraceCommand.class, ShellCommand.class, RulesCommand.class, ExercisesCommand.class,
+        VerifyCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
