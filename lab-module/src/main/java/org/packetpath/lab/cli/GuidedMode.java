@@ -44,6 +44,10 @@ import org.packetpath.lab.progress.Workspace;
  * the first letter of each being the key, so that guided mode also works through a pipe. It
  * never moves on by itself: {@code n} opens the next exercise only once every goal is met, and
  * only when the learner presses it.
+ *
+ * <p>It is long because it is the lab's one interactive screen: the loop, each key's dialogue
+ * and the layout that fits the terminal; splitting the layout into its own class is the next
+ * step when the screen grows.
  */
 final class GuidedMode {
   private static final Duration POLL = Duration.ofMillis(500);
