@@ -104,8 +104,8 @@ final class FileWatcher implements AutoCloseable {
     return !signature(file).equals(last);
   }
 
-  /** Takes the file as seen; whether it differed. */
-  private synchronized boolean take() {
+  /** Takes the file as seen; whether it differed. One step of the watch, for tests too. */
+  synchronized boolean take() {
     Signature now = signature(file);
     boolean changed = !now.equals(last);
     last = now;

@@ -1,8 +1,8 @@
 package org.packetpath.lab.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,82 +11,72 @@ import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The working copy's watcher sees every way an editor saves, with events or by polling. */
+/**
+ * The working copy's watcher sees every way an editor saves. What counts as a change is tested
+ * step by step ({@link FileWatcher#take}), without threads or time; the running watcher is then
+ * tested to report real saves, with events and by polling alone, waiting for each report with
+ * a bounded timeout.
+ */
 class FileWatcherTest {
   @TempDir Path dir;
 
   private final BlockingQueue<String> changes = new LinkedBlockingQueue<>();
 
-  private FileWatcher watch(Path file, boolean events) {
+  private FileWatcher watcher(Path file, boolean events) {
     return new FileWatcher(file, Duration.ofMillis(200), Duration.ofMillis(50), events,
-        () -> changes.add("changed")).start();
+        () -> changes.add("changed"));
   }
 
-  private void changed() throws InterruptedException {
-    assertNotNull(changes.poll(5, TimeUnit.SECONDS), "the change was not seen");
-  }
-
-  @ParameterizedTest(name = "watch service events: {0}")
-  @ValueSource(booleans = {true, false})
-  void everyWayOfSavingIsSeenOnce(boolean events) throws Exception {
+  @Test
+  void everyWayOfSavingIsAChangeAndNothingElseIs() throws Exception {
     Path file = dir.resolve("mine.rules");
     Files.writeString(file, "# one\n");
-    FileWatcher watcher = watch(file, events);
-    try {
-      Thread.sleep(300);
-      assertNull(changes.poll(), "nothing changed yet");
+    FileWatcher watcher = watcher(file, false);
+    assertFalse(watcher.take(), "nothing changed yet");
 
-      Files.writeString(file, "# two\n");
-      changed();
+    Files.writeString(file, "# two\n");
+    assertTrue(watcher.take(), "a save in place");
+    assertFalse(watcher.take(), "each change is taken once");
 
-      Path temp = dir.resolve(".mine.rules.swp");
-      Files.writeString(temp, "# three, as a new file renamed over the old one\n");
-      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING,
-          StandardCopyOption.ATOMIC_MOVE);
-      changed();
+    Path temp = dir.resolve(".mine.rules.swp");
+    Files.writeString(temp, "# three, as a new file renamed over the old one\n");
+    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    assertTrue(watcher.take(), "a new file renamed over the old one");
 
-      Files.delete(file);
-      changed();
-      Files.writeString(file, "# four\n");
-      changed();
+    Files.delete(file);
+    assertTrue(watcher.take(), "a deletion");
+    Files.writeString(file, "# four\n");
+    assertTrue(watcher.take(), "a new file");
 
-      Files.writeString(dir.resolve("other.rules"), "# another file\n");
-      Thread.sleep(600);
-      assertEquals(0, changes.size(), "other files and settled saves make no reports");
-    } finally {
-      watcher.close();
-    }
+    Files.writeString(dir.resolve("other.rules"), "# another file\n");
+    assertFalse(watcher.take(), "another file in the folder");
   }
 
-  @ParameterizedTest(name = "watch service events: {0}")
-  @ValueSource(booleans = {true, false})
-  void aChangeAcknowledgedIsNotReported(boolean events) throws Exception {
+  @Test
+  void aChangeAcknowledgedIsNotReported() throws Exception {
     Path file = dir.resolve("mine.rules");
     Files.writeString(file, "# one\n");
-    try (FileWatcher watcher = watch(file, events)) {
-      Files.writeString(file, "# reset by the lab\n");
-      watcher.acknowledge();
-      Thread.sleep(700);
-      assertNull(changes.poll(), "the lab's own change is not reported back");
-    }
+    FileWatcher watcher = watcher(file, false);
+    Files.writeString(file, "# reset by the lab\n");
+    watcher.acknowledge();
+    assertFalse(watcher.take(), "the lab's own change is not reported back");
   }
 
   @ParameterizedTest(name = "watch service events: {0}")
   @ValueSource(booleans = {true, false})
-  void aFileThatDoesNotExistYetIsSeenWhenCreated(boolean events) throws Exception {
+  void theRunningWatcherReportsSaves(boolean events) throws Exception {
     Path file = dir.resolve("later/mine.rules");
-    FileWatcher watcher = watch(file, events);
-    try {
-      Thread.sleep(300);
+    try (FileWatcher watcher = watcher(file, events).start()) {
       Files.createDirectories(file.getParent());
       Files.writeString(file, "# here\n");
-      changed();
-    } finally {
-      watcher.close();
+      assertNotNull(changes.poll(5, TimeUnit.SECONDS), "a file created later is seen");
+      Files.writeString(file, "# edited\n");
+      assertNotNull(changes.poll(5, TimeUnit.SECONDS), "a save is seen");
     }
   }
 }
