@@ -76,8 +76,9 @@ final class CompiledRuleset {
     return rule.target()
         .filter(t -> t.kind() == Target.Kind.EXTENSION)
         .map(t -> switch (t.name()) {
-          case "CT", "NOTRACK", "CONNMARK", "MASQUERADE", "SNAT", "DNAT", "REDIRECT", "NETMAP" ->
-              true;
+          // CT --notrack and NOTRACK only exempt packets: they start no tracking (checked on 6.18)
+          case "CT" -> t.option("--notrack").isEmpty();
+          case "CONNMARK", "MASQUERADE", "SNAT", "DNAT", "REDIRECT", "NETMAP" -> true;
           default -> false;
         })
         .orElse(false);

@@ -212,6 +212,10 @@ class SemanticsTest {
     Simulator natWithoutTargets = Firewalls.with("*nat\n-A PREROUTING -p udp -j ACCEPT\nCOMMIT\n");
     Trace t = natWithoutTargets.send("udp attacker:1 > fw:161 in wan0");
     assertEquals(List.of(), hits(t), "without conntrack the nat chains are never traversed");
+    Simulator notrackOnly = Firewalls.with(
+        "*raw\n-A PREROUTING -p tcp -j CT --notrack\nCOMMIT\n*filter\n:INPUT ACCEPT [0:0]\nCOMMIT\n");
+    notrackOnly.send("udp attacker:1 > fw:161 in wan0");
+    assertEquals(List.of(), notrackOnly.connections(), "CT --notrack starts no tracking");
   }
 
   @Test

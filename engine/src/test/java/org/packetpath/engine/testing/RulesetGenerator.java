@@ -61,7 +61,10 @@ public final class RulesetGenerator {
       new Snippet("recent", "", "-m recent --name scan --rcheck --seconds 60"),
       new Snippet("hashlimit", "", "-m hashlimit --hashlimit-upto 10/sec --hashlimit-name hl"),
       new Snippet("statistic", "", "-m statistic --mode nth --every 3 --packet 1"),
-      new Snippet("policy", "", "-m policy --dir in --pol none"));
+      new Snippet("policy", "", "-m policy --dir in --pol none"),
+      new Snippet("set", "", "-m set --match-set blocklist src"),
+      new Snippet("set", "", "-m set ! --match-set blocklist dst"),
+      new Snippet("mac", "", "-m mac ! --mac-source 02:00:00:00:00:99"));
 
   /** Targets by table; each entry says at which hooks it may be used ({@code null}: any). */
   private record TargetSnippet(Table table, List<Hook> hooks, String protocol, String text) {}
@@ -196,7 +199,8 @@ public final class RulesetGenerator {
           || (!s.protocol().isEmpty() && !s.protocol().equals(protocol))
           || used.contains(s.module())
           || (implicit && !used.isEmpty())
-          || (s.text().contains("--dir in") && !hook.knowsInInterface())) {
+          || ((s.text().contains("--dir in") || s.module().equals("mac"))
+              && !hook.knowsInInterface())) {
         continue; // implicit protocol options go first, as "--dport" after "-m multiport"
       } //          would be read as an abbreviation of "--dports", exactly as iptables does
       used.add(s.module());
