@@ -14,13 +14,14 @@ import org.packetpath.engine.packet.PacketSyntax;
 import org.packetpath.engine.parse.Diagnostic;
 import org.packetpath.engine.parse.ParseResult;
 import org.packetpath.engine.parse.RulesException;
+import org.packetpath.engine.parse.Suggest;
 import org.packetpath.engine.rules.SourcePosition;
 import org.packetpath.engine.rules.Table;
 import org.packetpath.engine.topology.Topology;
-import org.packetpath.engine.yaml.YamlNode;
 import org.packetpath.engine.yaml.YamlNode.Entry;
 import org.packetpath.engine.yaml.YamlNode.Mapping;
 import org.packetpath.engine.yaml.YamlNode.Scalar;
+import org.packetpath.engine.yaml.YamlNode;
 
 /**
  * Reads one exercise folder: {@code exercise.yaml} and the files beside it. Every mistake is
@@ -328,7 +329,7 @@ final class ExerciseReader {
   private Optional<Outcome> outcome(Scalar s, List<String> words, String hint) {
     Optional<Outcome> found = Outcome.byWord(s.value().toLowerCase(Locale.ROOT));
     if (found.isEmpty()) {
-      file.error(s.position(), "unknown outcome \"" + s.value() + "\"", Spelling
+      file.error(s.position(), "unknown outcome \"" + s.value() + "\"", Suggest
           .closest(s.value(), words).map(w -> "did you mean " + w + "?").orElse(hint));
     }
     return found;
@@ -344,7 +345,7 @@ final class ExerciseReader {
     Optional<Table> table = Table.byLabel(words[0]);
     if (table.isEmpty()) {
       List<String> labels = Arrays.stream(Table.values()).map(Table::label).toList();
-      file.error(s.positionAt(0), "unknown table \"" + words[0] + "\"", Spelling
+      file.error(s.positionAt(0), "unknown table \"" + words[0] + "\"", Suggest
           .closest(words[0], labels).map(w -> "did you mean " + w + "?")
           .orElse("the tables are " + String.join(", ", labels)));
       return Optional.empty();
@@ -371,7 +372,7 @@ final class ExerciseReader {
             "list the ids of the checks it fails, like [office-ssh, lan-browses]")) {
           if (!ids.isEmpty() && !ids.contains(check.value())) {
             file.error(check.position(), "no check \"" + check.value() + "\" in this exercise",
-                Spelling.closest(check.value(), ids).map(w -> "did you mean " + w + "?")
+                Suggest.closest(check.value(), ids).map(w -> "did you mean " + w + "?")
                     .orElse("the checks are " + String.join(", ", ids)));
           } else {
             fails.add(check.value());

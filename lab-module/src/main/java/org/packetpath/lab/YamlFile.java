@@ -4,12 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.packetpath.engine.parse.Diagnostic;
+import org.packetpath.engine.parse.Suggest;
 import org.packetpath.engine.rules.SourcePosition;
-import org.packetpath.engine.yaml.YamlNode;
 import org.packetpath.engine.yaml.YamlNode.Entry;
 import org.packetpath.engine.yaml.YamlNode.Mapping;
 import org.packetpath.engine.yaml.YamlNode.Scalar;
 import org.packetpath.engine.yaml.YamlNode.Sequence;
+import org.packetpath.engine.yaml.YamlNode;
 
 /**
  * Reading the tree of one YAML file of the lab's content, collecting a located diagnostic for
@@ -119,7 +120,7 @@ final class YamlFile {
       String key = entry.key().value();
       if (!known.contains(key)) {
         error(entry.key().position(), "unknown key \"" + key + "\"",
-            Spelling.closest(key, known).map(c -> "did you mean " + c + "?")
+            Suggest.closest(key, known).map(c -> "did you mean " + c + "?")
                 .orElse("the keys " + where + " are " + String.join(", ", known)));
       }
     }

@@ -4,11 +4,18 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 
-/** "Did you mean …?" for misspelt names: the closest candidate within a small edit distance. */
-final class Suggest {
+/**
+ * "Did you mean …?" for misspelt names: the closest candidate within a small edit distance, the
+ * one speller for rules, topologies and exercise files.
+ */
+public final class Suggest {
   private Suggest() {}
 
-  static Optional<String> closest(String word, Collection<String> candidates) {
+  /**
+   * The candidate nearest to {@code word} (case ignored), if it is a likely typo: at most a third
+   * of the word's length and at most 3 edits away, and not the word itself.
+   */
+  public static Optional<String> closest(String word, Collection<String> candidates) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : candidates) {

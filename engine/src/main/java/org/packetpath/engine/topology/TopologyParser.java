@@ -17,13 +17,14 @@ import org.packetpath.engine.net.Ipv4;
 import org.packetpath.engine.net.Services;
 import org.packetpath.engine.parse.Diagnostic;
 import org.packetpath.engine.parse.SourceText;
+import org.packetpath.engine.parse.Suggest;
 import org.packetpath.engine.rules.SourcePosition;
 import org.packetpath.engine.yaml.Yaml;
-import org.packetpath.engine.yaml.YamlNode;
 import org.packetpath.engine.yaml.YamlNode.Entry;
 import org.packetpath.engine.yaml.YamlNode.Mapping;
 import org.packetpath.engine.yaml.YamlNode.Scalar;
 import org.packetpath.engine.yaml.YamlNode.Sequence;
+import org.packetpath.engine.yaml.YamlNode;
 import org.packetpath.engine.yaml.YamlResult;
 
 /**
@@ -307,7 +308,7 @@ public final class TopologyParser {
           "lo is the firewall's loopback: only the firewall itself is there");
     } else {
       error(s.position(), "unknown interface \"" + name + "\"",
-          Closest.to(name, interfaceLines.keySet()).map(c -> "did you mean " + c + "?")
+          Suggest.closest(name, interfaceLines.keySet()).map(c -> "did you mean " + c + "?")
               .orElse("the interfaces are " + String.join(", ", interfaceLines.keySet())));
     }
     return false;
@@ -357,7 +358,7 @@ public final class TopologyParser {
         : protocolText.equals("udp") ? Optional.of(Service.Protocol.UDP) : Optional.empty();
     if (protocol.isEmpty()) {
       error(s.positionAt(slash + 1), "unknown protocol \"" + protocolText + "\"",
-          Closest.to(protocolText, List.of("tcp", "udp")).map(c -> "did you mean " + c + "? ")
+          Suggest.closest(protocolText, List.of("tcp", "udp")).map(c -> "did you mean " + c + "? ")
               .orElse("") + "a service's protocol is tcp or udp");
     }
     if (port.isPresent() && protocol.isPresent()) {
@@ -495,7 +496,7 @@ public final class TopologyParser {
     Optional<AddressSet.Type> type = AddressSet.Type.of(s.value());
     if (type.isEmpty()) {
       error(s.position(), "unknown set type \"" + s.value() + "\"",
-          Closest.to(s.value(), List.of("hash:ip", "hash:net")).map(c -> "did you mean " + c
+          Suggest.closest(s.value(), List.of("hash:ip", "hash:net")).map(c -> "did you mean " + c
               + "? ").orElse("") + "the types are hash:ip (addresses) and hash:net (networks)");
     }
     return type;
@@ -657,7 +658,7 @@ public final class TopologyParser {
       }
       String last = key.substring(key.lastIndexOf('.') + 1);
       Optional<String> suggestion = known.contains(last) ? Optional.of(last)
-          : Closest.to(key, known);
+          : Suggest.closest(key, known);
       error(entry.key().position(), "unknown key \"" + key + "\"", suggestion
           .map(c -> "did you mean " + c + "?")
           .orElse("the keys " + where + " are " + String.join(", ", known)));
