@@ -3,24 +3,18 @@ package org.packetpath.lab;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.packetpath.engine.parse.Diagnosed;
 import org.packetpath.engine.parse.Diagnostic;
 
 /**
  * What reading the exercises produced: the catalog when no file had an error, and every
  * diagnostic, each at the file and line of the mistake.
  */
-public record CatalogResult(Optional<ExerciseCatalog> catalog, List<Diagnostic> diagnostics) {
+public record CatalogResult(Optional<ExerciseCatalog> catalog, List<Diagnostic> diagnostics)
+    implements Diagnosed {
   public CatalogResult {
     Objects.requireNonNull(catalog, "catalog");
     diagnostics = List.copyOf(diagnostics);
-  }
-
-  public boolean hasErrors() {
-    return diagnostics.stream().anyMatch(Diagnostic::isError);
-  }
-
-  public List<Diagnostic> errors() {
-    return diagnostics.stream().filter(Diagnostic::isError).toList();
   }
 
   /** The catalog; throws {@link IllegalStateException} listing the errors when there is none. */

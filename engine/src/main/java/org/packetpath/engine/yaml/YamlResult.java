@@ -3,19 +3,17 @@ package org.packetpath.engine.yaml;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.packetpath.engine.parse.Diagnosed;
 import org.packetpath.engine.parse.Diagnostic;
 
 /**
  * What reading a YAML document produced: the root node when there were no errors (an empty
  * document is an empty plain scalar), and every diagnostic in file order.
  */
-public record YamlResult(Optional<YamlNode> root, List<Diagnostic> diagnostics) {
+public record YamlResult(Optional<YamlNode> root, List<Diagnostic> diagnostics)
+    implements Diagnosed {
   public YamlResult {
     Objects.requireNonNull(root, "root");
     diagnostics = List.copyOf(diagnostics);
-  }
-
-  public boolean hasErrors() {
-    return diagnostics.stream().anyMatch(Diagnostic::isError);
   }
 }
