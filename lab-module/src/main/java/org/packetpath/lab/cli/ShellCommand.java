@@ -49,7 +49,7 @@ final class ShellCommand implements Callable<Integer> {
   @CommandLine.Mixin WorkspaceOption workspace;
 
   @Parameters(index = "0", arity = "0..1", paramLabel = "ID",
-      description = "the exercise: its id, folder or number (default: the first exercise)")
+      description = "the exercise: its id, folder or number (default: the current exercise)")
   Optional<String> exercise;
 
   @Option(names = "--content", paramLabel = "DIR",
@@ -62,13 +62,18 @@ final class ShellCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Styles styles = Styles.auto();
-    Optional<ExerciseCatalog> catalog = Exercises.read(content, err, styles);
-    if (catalog.isEmpty()) {
-      return ExitCodes.USAGE;
+    Optional<Exercise> found;
+    if (content.isEmpty()) { // the built-in exercises: the current one, as check and hint use
+      found = Workbench.open(workspace.or(lab), err, styles).exercise(exercise);
+    } else {
+      Optional<ExerciseCatalog> catalog = Exercises.read(content, err, styles);
+      if (catalog.isEmpty()) {
+        return ExitCodes.USAGE;
+      }
+      found = exercise.isPresent()
+          ? Exercises.find(catalog.get(), exercise.get(), err, styles)
+          : Optional.of(catalog.get().exercises().get(0));
     }
-    Optional<Exercise> found = exercise.isPresent()
-        ? Exercises.find(catalog.get(), exercise.get(), err, styles)
-        : Optional.of(catalog.get().exercises().get(0));
     if (found.isEmpty()) {
       return ExitCodes.USAGE;
     }
