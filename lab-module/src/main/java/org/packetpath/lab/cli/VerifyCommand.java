@@ -10,7 +10,6 @@ import org.packetpath.engine.packet.PacketSyntax;
 import org.packetpath.engine.parse.RulesException;
 import org.packetpath.engine.parse.RulesParser;
 import org.packetpath.engine.parse.SourceText;
-import org.packetpath.engine.parse.SavePrinter;
 import org.packetpath.engine.pipeline.Backend;
 import org.packetpath.engine.rules.Ruleset;
 import org.packetpath.engine.rules.SourcePosition;
@@ -83,8 +82,7 @@ final class VerifyCommand implements Callable<Integer> {
     // The kernel loads what iptables-restore would: the file itself, or for a script of
     // iptables commands the save form it amounts to; the simulator reads that same text.
     String original = SourceText.read(rules).text().orElseThrow();
-    String loaded = RulesParser.detect(original) == RulesParser.Format.SAVE ? original
-        : SavePrinter.print(ruleset.get(), false);
+    String loaded = KernelLab.restoreText(original, ruleset.get());
     Simulator sim = Simulator.of(top, RulesParser.parse(rules.toString(), loaded).orThrow(),
         backend);
     List<PacketSpec> specs;

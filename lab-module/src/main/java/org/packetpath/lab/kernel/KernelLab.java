@@ -14,6 +14,8 @@ import org.packetpath.engine.packet.PacketSpec;
 import org.packetpath.engine.parse.Diagnostic;
 import org.packetpath.engine.parse.ParseResult;
 import org.packetpath.engine.parse.RulesParser;
+import org.packetpath.engine.parse.SavePrinter;
+import org.packetpath.engine.rules.Ruleset;
 import org.packetpath.engine.pipeline.Backend;
 import org.packetpath.engine.rules.Table;
 import org.packetpath.engine.topology.Interface;
@@ -404,6 +406,17 @@ public final class KernelLab implements AutoCloseable {
     }
     exec(List.of(conntrack, "-F"), "", true);
     flows.clear();
+  }
+
+  /**
+   * The text iptables-restore loads for a rules file: the file itself when it is
+   * iptables-save output; for a script of iptables commands, the save form it amounts to (which
+   * declares every built-in chain, so a simulator comparing with the kernel reads this text
+   * too).
+   */
+  public static String restoreText(String rulesText, Ruleset parsed) {
+    return RulesParser.detect(rulesText) == RulesParser.Format.SAVE ? rulesText
+        : SavePrinter.print(parsed, false);
   }
 
   /** What {@code iptables-save} prints now, without counters. */

@@ -138,10 +138,7 @@ class ConformanceTest {
               exercise.topology(), Backend.NFT);
           List<String> problems = new ArrayList<>();
           int packets = 0;
-          // A script of iptables commands is loaded in the save form it amounts to, which
-          // declares every built-in chain: the simulator reads that same text.
-          String text = RulesParser.detect(file.text()) == RulesParser.Format.SCRIPT
-              ? SavePrinter.print(parsed, false) : file.text();
+          String text = KernelLab.restoreText(file.text(), parsed);
           Ruleset ruleset = RulesParser.parse(file.path(), text).orThrow();
           for (Check check : exercise.checks()) {
             Load load = lab.load(text);
