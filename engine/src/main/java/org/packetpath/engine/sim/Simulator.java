@@ -146,7 +146,7 @@ public final class Simulator {
 
   private Counters add(Counters base, String key) {
     long[] c = counters.getOrDefault(key, new long[2]);
-    return new Counters(base.packets() + c[0], base.bytes() + c[1]);
+    return base.plus(new Counters(c[0], c[1]));
   }
 
   /** The confirmed connection-tracking entries, as {@code conntrack -L} lists them. */
