@@ -1,0 +1,34 @@
+package org.packetpath.lab.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.packetpath.lab.progress.Progress;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code ./packetpath list}: the exercises, with the learner's progress. */
+@Command(
+    name = "list",
+    mixinStandardHelpOptions = true,
+    description = {"The exercises in order, with your progress: ✓ done, ▸ the current one."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:always"})
+final class ListCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  @CommandLine.ParentCommand LabCli lab;
+  @CommandLine.Mixin WorkspaceOption workspace;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    Workbench bench = Workbench.open(workspace.or(lab), spec.commandLine().getErr(),
+        Styles.auto());
+    Progress progress = bench.progress();
+    ExerciseList.lines(bench, progress).forEach(out::println);
+    out.println();
+    long done = bench.exercises().stream().filter(e -> progress.isDone(e.id())).count();
+    out.println(done + " of " + bench.exercises().size() + " done. Open one with ./packetpath start"
+        + " NUMBER, or the current one in guided mode with ./packetpath.");
+    return ExitCodes.OK;
+  }
+}

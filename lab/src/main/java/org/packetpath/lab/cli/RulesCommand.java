@@ -1,0 +1,23 @@
+package org.packetpath.lab.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code ./packetpath rules}: work with iptables rules files. */
+@Command(
+    name = "rules",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Check, format and explain iptables rules files.",
+      "A rules file is either iptables-save output (*filter ... COMMIT)"
+          + " or a script of iptables commands, one per line."
+    },
+    subcommands = {RulesCheck.class, RulesFmt.class, RulesExplain.class})
+final class RulesCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: check, fmt or explain");
+  }
+}

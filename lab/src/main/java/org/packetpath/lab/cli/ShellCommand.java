@@ -1,0 +1,155 @@
+package org.packetpath.lab.cli;
+
+import java.io.FilterInputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.packetpath.engine.trace.view.Colour;
+import org.packetpath.lab.Exercise;
+import org.packetpath.lab.ExerciseCatalog;
+import org.packetpath.lab.progress.Workspace;
+import org.packetpath.lab.repl.Shell;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code ./packetpath shell [ID]}: jshell with the exercise's firewall and the lab's helpers. */
+@Command(
+    name = "shell",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Explore an exercise's firewall in jshell: send packets, try rules, run the checks.",
+      "",
+      "fw is the firewall built from your rules file (work/FOLDER.rules beside the launcher,"
+          + " or the exercise's starting rules when you have none yet). The helpers:",
+      "  send(\"tcp office:40000 > fw:22 in wan0\")       rules()   check()",
+      "  append(\"INPUT\", \"-p tcp --dport 80 -j DROP\")   reload()  help()",
+      "Rules appended in the shell live in memory only: your rules file never changes."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:you left the shell (N with /exit N)",
+        "2:bad input: no such exercise, or your rules file has errors"})
+final class ShellCommand implements Callable<Integer> {
+  /** The system property naming the launcher's folder, which holds {@code work/}. */
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @CommandLine.ParentCommand LabCli lab;
+
+  @CommandLine.Mixin WorkspaceOption workspace;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "ID",
+      description = "the exercise: its id, folder or number (default: the current exercise)")
+  Optional<String> exercise;
+
+  @Option(names = "--content", paramLabel = "DIR",
+      description = "read the exercises from DIR, the folder holding index.yaml, instead of the"
+          + " built-in ones")
+  Optional<Path> content;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Styles styles = Styles.auto();
+    Optional<Exercise> found;
+    if (content.isEmpty()) { // the built-in exercises: the current one, as check and hint use
+      found = Workbench.open(workspace.or(lab), err, styles).exercise(exercise);
+    } else {
+      Optional<ExerciseCatalog> catalog = Exercises.read(content, err, styles);
+      if (catalog.isEmpty()) {
+        return ExitCodes.USAGE;
+      }
+      found = exercise.isPresent()
+          ? Exercises.find(catalog.get(), exercise.get(), err, styles)
+          : Optional.of(catalog.get().exercises().get(0));
+    }
+    if (found.isEmpty()) {
+      return ExitCodes.USAGE;
+    }
+    Path folder = Workspace.locate(workspace.or(lab));
+    Shell shell = new Shell(found.get(), content, Shell.workingCopy(folder, found.get()),
+        styles.colour() ? Colour.ANSI : Colour.PLAIN);
+    return shell.run(input(), stream(out), stream(err));
+  }
+
+  /**
+   * What the learner types. In a terminal, jshell edits lines itself on the terminal (history,
+   * completion, Ctrl-C) and must be given {@code System.in} as it is; from a pipe or a file it
+   * reads {@code System.in} like any other stream and echoes each line after the prompt, so
+   * that the output reads as a transcript.
+   */
+  private static InputStream input() {
+    return System.console() != null ? System.in : new FilterInputStream(System.in) {};
+  }
+
+  /** A stream writing to {@code writer}, for jshell, which writes to streams. */
+  private static PrintStream stream(PrintWriter writer) {
+    return new PrintStream(new WriterStream(writer), true, StandardCharsets.UTF_8);
+  }
+
+  /** UTF-8 bytes decoded onto a writer; a character split across writes is kept whole. */
+  private static final class WriterStream extends OutputStream {
+    private final PrintWriter writer;
+    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPLACE)
+        .onUnmappableCharacter(CodingErrorAction.REPLACE);
+    private final ByteBuffer pending = ByteBuffer.allocate(8192);
+    private final CharBuffer chars = CharBuffer.allocate(8192);
+
+    WriterStream(PrintWriter writer) {
+      this.writer = writer;
+    }
+
+    @Override
+    public void write(int b) {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public synchronized void write(byte[] bytes, int offset, int length) {
+      int at = offset;
+      int end = offset + length;
+      while (at < end) {
+        int n = Math.min(pending.remaining(), end - at);
+        pending.put(bytes, at, n);
+        at += n;
+        decode();
+      }
+    }
+
+    private void decode() {
+      pending.flip();
+      while (true) {
+        boolean full = decoder.decode(pending, chars, false).isOverflow();
+        chars.flip();
+        writer.append(chars);
+        chars.clear();
+        if (!full) {
+          break;
+        }
+      }
+      pending.compact();
+    }
+
+    @Override
+    public synchronized void flush() {
+      writer.flush();
+    }
+
+    @Override
+    public void close() {
+      flush();
+    }
+  }
+}

@@ -1,0 +1,127 @@
+package org.packetpath.lab.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.packetpath.engine.packet.PacketSpec;
+import org.packetpath.engine.packet.PacketSyntax;
+import org.packetpath.engine.parse.RulesException;
+import org.packetpath.engine.parse.RulesParser;
+import org.packetpath.engine.parse.SourceText;
+import org.packetpath.engine.pipeline.Backend;
+import org.packetpath.engine.rules.Ruleset;
+import org.packetpath.engine.rules.SourcePosition;
+import org.packetpath.engine.sim.Simulator;
+import org.packetpath.engine.topology.Topology;
+import org.packetpath.engine.topology.TopologyParser;
+import org.packetpath.engine.topology.TopologyResult;
+import org.packetpath.engine.trace.Trace;
+import org.packetpath.lab.kernel.Comparison;
+import org.packetpath.lab.kernel.KernelLab;
+import org.packetpath.lab.kernel.Load;
+import org.packetpath.lab.kernel.Observation;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code ./packetpath verify --kernel}: the same packets through the simulator and the real kernel. */
+@Command(
+    name = "verify",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run packets through the simulator and through the real Linux kernel (in private network"
+          + " namespaces built from the topology), and show where the two disagree:"
+          + " the counters each packet moved, the frames that left, the connection table.",
+      "Needs root (network namespaces, iptables-restore, conntrack)."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:simulator and kernel agree", "1:they disagree",
+        "2:bad input, or the kernel cannot be used here (not root)"})
+final class VerifyCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--kernel", required = true, description = "compare with the running kernel")
+  boolean kernel;
+
+  @Option(names = "--topology", paramLabel = "FILE",
+      description = "the topology (YAML); default: the built-in example")
+  Optional<Path> topology;
+
+  @Option(names = "--rules", paramLabel = "FILE", required = true, description = "the ruleset")
+  Path rules;
+
+  @Option(names = "--backend", paramLabel = "nft|legacy", defaultValue = "nft",
+      converter = TraceCommand.BackendConverter.class,
+      description = "which iptables loads the rules (default: ${DEFAULT-VALUE})")
+  Backend backend;
+
+  @Parameters(arity = "1..*", paramLabel = "PACKET", description = "packets, in order")
+  List<String> packets;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Styles styles = Styles.auto();
+    Optional<String> why = KernelLab.unavailable(backend);
+    if (why.isPresent()) {
+      err.println("lab verify: the kernel cannot be used here: " + why.get());
+      return ExitCodes.USAGE;
+    }
+    TopologyResult t = topology.map(TopologyParser::parse)
+        .orElseGet(() -> TopologyParser.parse("example.yaml", TopologyParser.exampleText()));
+    t.diagnostics().forEach(d -> err.println(styles.diagnostic(d)));
+    Optional<Ruleset> ruleset = RulesFiles.read(rules, err, styles);
+    if (t.topology().isEmpty() || ruleset.isEmpty()) {
+      return ExitCodes.USAGE;
+    }
+    Topology top = t.topology().get();
+    // The kernel loads what iptables-restore would: the file itself, or for a script of
+    // iptables commands the save form it amounts to; the simulator reads that same text.
+    String original = SourceText.read(rules).text().orElseThrow();
+    String loaded = KernelLab.restoreText(original, ruleset.get());
+    Simulator sim = Simulator.of(top, RulesParser.parse(rules.toString(), loaded).orThrow(),
+        backend);
+    List<PacketSpec> specs;
+    try {
+      specs = packets.stream().map(p -> PacketSyntax.parse(p, sim.names(),
+          new SourcePosition("packet " + (packets.indexOf(p) + 1), 1, 0))).toList();
+    } catch (RulesException e) {
+      e.diagnostics().forEach(d -> err.println(styles.diagnostic(d)));
+      return ExitCodes.USAGE;
+    }
+    try (KernelLab lab = KernelLab.start(top, backend)) {
+      Load load = lab.load(loaded);
+      if (!load.ok()) {
+        err.println("lab verify: the kernel refused the ruleset that PacketPath accepted:");
+        err.println(load.stderr().strip());
+        return ExitCodes.FAILED;
+      }
+      lab.reset();
+      Ruleset kernelBefore = Ruleset.EMPTY; // reset() zeroed every counter
+      int disagreements = 0;
+      for (PacketSpec packet : specs) {
+        Ruleset simBefore = sim.counters();
+        Trace trace = sim.send(packet);
+        Observation observed = lab.send(packet);
+        List<Comparison.Difference> diffs = Comparison.compare(simBefore, sim.counters(), trace,
+            sim.connections(), kernelBefore, observed);
+        kernelBefore = observed.counters();
+        out.println(styles.bold(packet.toString()));
+        if (diffs.isEmpty()) {
+          out.println("  " + styles.ok("agree") + ": " + String.join(", ",
+              Comparison.deltas(simBefore, sim.counters())));
+        } else {
+          disagreements++;
+          diffs.forEach(d -> out.print(d.render().indent(2)));
+        }
+      }
+      out.println(disagreements == 0 ? styles.ok("The simulator and the kernel agree.")
+          : styles.error(disagreements + " of " + specs.size() + " packets differ."));
+      return disagreements == 0 ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+  }
+}
