@@ -7,15 +7,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.packetpath.engine.parse.Diagnostic;
-import org.packetpath.engine.rules.SourcePosition;
+import org.packetpath.engine.input.Diagnostic;
+import org.packetpath.engine.input.SourcePosition;
 import org.packetpath.engine.topology.Topology;
 import org.packetpath.engine.topology.TopologyParser;
 import org.packetpath.engine.topology.TopologyResult;
 import org.packetpath.engine.yaml.Yaml;
-import org.packetpath.engine.yaml.YamlNode;
 import org.packetpath.engine.yaml.YamlNode.Mapping;
 import org.packetpath.engine.yaml.YamlNode.Scalar;
+import org.packetpath.engine.yaml.YamlNode;
 import org.packetpath.engine.yaml.YamlResult;
 
 /**

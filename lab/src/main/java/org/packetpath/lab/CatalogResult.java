@@ -3,8 +3,8 @@ package org.packetpath.lab;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.packetpath.engine.parse.Diagnosed;
-import org.packetpath.engine.parse.Diagnostic;
+import org.packetpath.engine.input.Diagnosed;
+import org.packetpath.engine.input.Diagnostic;
 
 /**
  * What reading the exercises produced: the catalog when no file had an error, and every

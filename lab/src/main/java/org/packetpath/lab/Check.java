@@ -2,7 +2,7 @@ package org.packetpath.lab;
 
 import java.util.List;
 import java.util.Objects;
-import org.packetpath.engine.rules.SourcePosition;
+import org.packetpath.engine.input.SourcePosition;
 
 /**
  * One goal of an exercise, checked by sending packets through the learner's firewall: a goal in

@@ -8,14 +8,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.packetpath.engine.input.Diagnostic;
+import org.packetpath.engine.input.InputException;
+import org.packetpath.engine.input.SourcePosition;
+import org.packetpath.engine.input.Suggest;
 import org.packetpath.engine.packet.Packet;
 import org.packetpath.engine.packet.PacketSpec;
 import org.packetpath.engine.packet.PacketSyntax;
-import org.packetpath.engine.parse.Diagnostic;
 import org.packetpath.engine.parse.ParseResult;
-import org.packetpath.engine.parse.RulesException;
-import org.packetpath.engine.parse.Suggest;
-import org.packetpath.engine.rules.SourcePosition;
 import org.packetpath.engine.rules.Table;
 import org.packetpath.engine.topology.Topology;
 import org.packetpath.engine.yaml.YamlNode.Entry;
@@ -259,7 +259,7 @@ final class ExerciseReader {
     try {
       return Optional.of(PacketSyntax.parse(text, names,
           start.atColumn(Math.max(start.column() - 1, 0))));
-    } catch (RulesException e) {
+    } catch (InputException e) {
       e.diagnostics().forEach(file::add);
       return Optional.empty();
     }

@@ -1,8 +1,8 @@
 package org.packetpath.lab;
 
 import java.util.Objects;
+import org.packetpath.engine.input.SourcePosition;
 import org.packetpath.engine.packet.PacketSpec;
-import org.packetpath.engine.rules.SourcePosition;
 
 /**
  * A packet a check sends, as the exercise file wrote it ({@code tcp office:40000 > fw:22 in

@@ -2,7 +2,7 @@ package org.packetpath.lab;
 
 import java.util.List;
 import java.util.Objects;
-import org.packetpath.engine.rules.SourcePosition;
+import org.packetpath.engine.input.SourcePosition;
 
 /**
  * A known-wrong ruleset that proves an exercise's checks: it must fail exactly the checks

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.packetpath.engine.parse.Diagnostic;
+import org.packetpath.engine.input.Diagnostic;
 import org.packetpath.engine.trace.Disposition;
 
 /** Reading exercises: the built-in ones, and every kind of mistake an author can make. */

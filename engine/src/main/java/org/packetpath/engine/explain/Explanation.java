@@ -1,7 +1,7 @@
 package org.packetpath.engine.explain;
 
 import java.util.Objects;
-import org.packetpath.engine.rules.SourcePosition;
+import org.packetpath.engine.input.SourcePosition;
 import org.packetpath.engine.rules.Table;
 
 /**

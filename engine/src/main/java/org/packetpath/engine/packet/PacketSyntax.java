@@ -4,14 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.packetpath.engine.ext.Args;
 import org.packetpath.engine.ext.ArgException;
+import org.packetpath.engine.ext.Args;
 import org.packetpath.engine.ext.IcmpTypes;
+import org.packetpath.engine.input.Diagnostic;
+import org.packetpath.engine.input.InputException;
+import org.packetpath.engine.input.SourcePosition;
 import org.packetpath.engine.net.Ipv4;
 import org.packetpath.engine.net.Protocols;
-import org.packetpath.engine.parse.Diagnostic;
-import org.packetpath.engine.parse.RulesException;
-import org.packetpath.engine.rules.SourcePosition;
 
 /**
  * Reads the packet syntax used on the command line, in exercise checks and in JShell:
@@ -54,7 +54,7 @@ public final class PacketSyntax {
 
   /**
    * Reads {@code text}; {@code source} names it in diagnostics (a file:line where it came from,
-   * or "packet"). Throws {@link RulesException} with one located diagnostic when it is wrong.
+   * or "packet"). Throws {@link InputException} with one located diagnostic when it is wrong.
    */
   public static PacketSpec parse(String text, Names names, SourcePosition source) {
     List<Word> words = split(text);
@@ -276,11 +276,11 @@ public final class PacketSyntax {
       return words.get(pos++);
     }
 
-    private RulesException error(Word word, String message, String explanation) {
+    private InputException error(Word word, String message, String explanation) {
       SourcePosition at = new SourcePosition(source.file(), Math.max(source.line(), 1),
           source.column() + word.column());
       Diagnostic d = Diagnostic.error(at, text, message);
-      return new RulesException(List.of(explanation.isEmpty() ? d : d.explained(explanation)));
+      return new InputException(List.of(explanation.isEmpty() ? d : d.explained(explanation)));
     }
   }
 }

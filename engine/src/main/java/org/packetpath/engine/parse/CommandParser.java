@@ -12,13 +12,15 @@ import org.packetpath.engine.ext.Extensions;
 import org.packetpath.engine.ext.ModuleSpec;
 import org.packetpath.engine.ext.OptionSpec;
 import org.packetpath.engine.ext.RuleContext;
+import org.packetpath.engine.input.Diagnostic;
+import org.packetpath.engine.input.Suggest;
 import org.packetpath.engine.net.Protocols;
 import org.packetpath.engine.rules.Counters;
 import org.packetpath.engine.rules.Match;
 import org.packetpath.engine.rules.Option;
 import org.packetpath.engine.rules.Rule;
-import org.packetpath.engine.rules.Target;
 import org.packetpath.engine.rules.Table;
+import org.packetpath.engine.rules.Target;
 
 /**
  * Reads the words of one iptables command ({@code -A INPUT -p tcp --dport 22 -j DROP}) the way

@@ -2,6 +2,7 @@ package org.packetpath.engine.parse;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.packetpath.engine.input.Diagnostic;
 
 /** Collects diagnostics up to a cap on errors, so a hopeless file stops early. */
 final class Diagnostics {

@@ -1,5 +1,7 @@
 package org.packetpath.engine.parse;
 
+import org.packetpath.engine.input.Diagnostic;
+
 /** Stops reading a line: carries the one diagnostic for it. */
 final class LineError extends Exception {
   private static final long serialVersionUID = 1L;

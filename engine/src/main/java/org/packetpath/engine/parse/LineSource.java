@@ -1,7 +1,8 @@
 package org.packetpath.engine.parse;
 
 import java.util.List;
-import org.packetpath.engine.rules.SourcePosition;
+import org.packetpath.engine.input.Diagnostic;
+import org.packetpath.engine.input.SourcePosition;
 
 /**
  * One command's text: usually one line of a file, or several lines joined by backslash

@@ -3,6 +3,9 @@ package org.packetpath.engine.parse;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.packetpath.engine.input.Diagnosed;
+import org.packetpath.engine.input.Diagnostic;
+import org.packetpath.engine.input.InputException;
 import org.packetpath.engine.rules.Ruleset;
 
 /**
@@ -16,8 +19,8 @@ public record ParseResult(Optional<Ruleset> ruleset, List<Diagnostic> diagnostic
     diagnostics = List.copyOf(diagnostics);
   }
 
-  /** The ruleset, or a {@link RulesException} carrying the diagnostics. */
+  /** The ruleset, or a {@link InputException} carrying the diagnostics. */
   public Ruleset orThrow() {
-    return ruleset.orElseThrow(() -> new RulesException(errors()));
+    return ruleset.orElseThrow(() -> new InputException(errors()));
   }
 }

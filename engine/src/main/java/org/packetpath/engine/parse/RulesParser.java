@@ -3,6 +3,8 @@ package org.packetpath.engine.parse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.packetpath.engine.input.Diagnostic;
+import org.packetpath.engine.input.SourceText;
 import org.packetpath.engine.rules.Ruleset;
 
 /**

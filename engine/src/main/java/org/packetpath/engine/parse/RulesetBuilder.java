@@ -9,13 +9,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.packetpath.engine.ext.Extensions;
+import org.packetpath.engine.input.Diagnostic;
+import org.packetpath.engine.input.SourcePosition;
+import org.packetpath.engine.input.Suggest;
 import org.packetpath.engine.rules.Chain;
 import org.packetpath.engine.rules.Counters;
 import org.packetpath.engine.rules.Hook;
 import org.packetpath.engine.rules.Policy;
 import org.packetpath.engine.rules.Rule;
 import org.packetpath.engine.rules.Ruleset;
-import org.packetpath.engine.rules.SourcePosition;
 import org.packetpath.engine.rules.Table;
 import org.packetpath.engine.rules.TableRules;
 

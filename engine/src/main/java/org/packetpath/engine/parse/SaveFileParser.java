@@ -2,6 +2,9 @@ package org.packetpath.engine.parse;
 
 import java.util.List;
 import java.util.Optional;
+import org.packetpath.engine.input.Diagnostic;
+import org.packetpath.engine.input.SourcePosition;
+import org.packetpath.engine.input.Suggest;
 import org.packetpath.engine.rules.Counters;
 import org.packetpath.engine.rules.Table;
 
@@ -41,7 +44,7 @@ final class SaveFileParser {
     if (table != null) {
       int last = lines.size() + 1;
       diagnostics.add(Diagnostic.error(
-              new org.packetpath.engine.rules.SourcePosition(file, lines.size(), 0), "",
+              new org.packetpath.engine.input.SourcePosition(file, lines.size(), 0), "",
               "COMMIT expected at line " + last)
           .explained("the *" + table.label() + " block that starts on line " + tableLine
               + " must end with a line holding just COMMIT"));

@@ -3,6 +3,7 @@ package org.packetpath.engine.rules;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.packetpath.engine.input.SourcePosition;
 
 /**
  * A chain of a table. Built-in chains have a policy and a hook; user-defined chains have

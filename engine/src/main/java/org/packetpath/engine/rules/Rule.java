@@ -3,6 +3,7 @@ package org.packetpath.engine.rules;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.packetpath.engine.input.SourcePosition;
 
 /**
  * One rule of a chain in canonical form: the base IP options ({@code -s -d -i -o -p -f}, in

@@ -9,19 +9,19 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.packetpath.engine.input.Diagnostic;
+import org.packetpath.engine.input.InputException;
+import org.packetpath.engine.input.SourcePosition;
 import org.packetpath.engine.packet.PacketSpec;
 import org.packetpath.engine.packet.PacketSyntax;
-import org.packetpath.engine.parse.Diagnostic;
 import org.packetpath.engine.parse.ParseResult;
 import org.packetpath.engine.parse.RulesParser;
-import org.packetpath.engine.parse.RulesException;
 import org.packetpath.engine.pipeline.Backend;
 import org.packetpath.engine.pipeline.Pipeline;
 import org.packetpath.engine.rules.Chain;
 import org.packetpath.engine.rules.Counters;
 import org.packetpath.engine.rules.Rule;
 import org.packetpath.engine.rules.Ruleset;
-import org.packetpath.engine.rules.SourcePosition;
 import org.packetpath.engine.rules.Table;
 import org.packetpath.engine.rules.TableRules;
 import org.packetpath.engine.topology.Topology;
@@ -70,7 +70,7 @@ public final class Simulator {
 
   /**
    * Loads a firewall from a topology file and a rules file (either form); any problem in
-   * either throws {@link RulesException} carrying every located diagnostic.
+   * either throws {@link InputException} carrying every located diagnostic.
    */
   public static Simulator load(Path topology, Path rules, Backend backend) {
     TopologyResult t = TopologyParser.parse(topology);
@@ -78,7 +78,7 @@ public final class Simulator {
     List<Diagnostic> errors = new ArrayList<>(t.errors());
     errors.addAll(r.errors());
     if (!errors.isEmpty()) {
-      throw new RulesException(errors);
+      throw new InputException(errors);
     }
     return of(t.topology().orElseThrow(), r.ruleset().orElseThrow(), backend);
   }
@@ -90,7 +90,7 @@ public final class Simulator {
 
   /**
    * Sends a packet written in packet syntax, names resolved in the topology; a bad packet
-   * throws {@link RulesException} with a located diagnostic.
+   * throws {@link InputException} with a located diagnostic.
    */
   public Trace send(String packet) {
     return send(PacketSyntax.parse(packet, names()));
@@ -110,7 +110,7 @@ public final class Simulator {
   private void checkInterface(String name) {
     if (topology.interfaceNamed(name).isEmpty()) {
       List<String> names = topology.interfaces().stream().map(i -> i.name()).toList();
-      throw new RulesException(List.of(Diagnostic.error(new SourcePosition("packet", 1, 0), "",
+      throw new InputException(List.of(Diagnostic.error(new SourcePosition("packet", 1, 0), "",
           "the firewall has no interface " + name).explained("its interfaces are " + names)));
     }
   }

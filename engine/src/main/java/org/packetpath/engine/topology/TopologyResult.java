@@ -3,9 +3,9 @@ package org.packetpath.engine.topology;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.packetpath.engine.parse.Diagnosed;
-import org.packetpath.engine.parse.Diagnostic;
-import org.packetpath.engine.parse.RulesException;
+import org.packetpath.engine.input.Diagnosed;
+import org.packetpath.engine.input.Diagnostic;
+import org.packetpath.engine.input.InputException;
 
 /**
  * What reading a topology file produced: the topology when there were no errors, and every
@@ -18,8 +18,8 @@ public record TopologyResult(Optional<Topology> topology, List<Diagnostic> diagn
     diagnostics = List.copyOf(diagnostics);
   }
 
-  /** The topology, or a {@link RulesException} carrying the errors. */
+  /** The topology, or a {@link InputException} carrying the errors. */
   public Topology orThrow() {
-    return topology.orElseThrow(() -> new RulesException(errors()));
+    return topology.orElseThrow(() -> new InputException(errors()));
   }
 }

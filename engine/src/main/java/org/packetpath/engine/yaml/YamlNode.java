@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.packetpath.engine.rules.SourcePosition;
+import org.packetpath.engine.input.SourcePosition;
 
 /**
  * A node of a YAML document: a {@link Scalar} value, a {@link Sequence} (list) or a {@link

@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.packetpath.engine.parse.Diagnostic;
-import org.packetpath.engine.rules.SourcePosition;
+import org.packetpath.engine.input.Diagnostic;
+import org.packetpath.engine.input.SourcePosition;
 import org.packetpath.engine.yaml.YamlNode.Entry;
 import org.packetpath.engine.yaml.YamlNode.Mapping;
-import org.packetpath.engine.yaml.YamlNode.Scalar;
 import org.packetpath.engine.yaml.YamlNode.Scalar.Style;
+import org.packetpath.engine.yaml.YamlNode.Scalar;
 import org.packetpath.engine.yaml.YamlNode.Sequence;
 
 /**

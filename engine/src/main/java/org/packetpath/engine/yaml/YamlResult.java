@@ -3,8 +3,8 @@ package org.packetpath.engine.yaml;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.packetpath.engine.parse.Diagnosed;
-import org.packetpath.engine.parse.Diagnostic;
+import org.packetpath.engine.input.Diagnosed;
+import org.packetpath.engine.input.Diagnostic;
 
 /**
  * What reading a YAML document produced: the root node when there were no errors (an empty

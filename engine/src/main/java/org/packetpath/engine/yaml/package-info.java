@@ -3,7 +3,7 @@
  * behind it: block mappings and lists, {@code - key: value} items, plain and quoted values,
  * comments, flow lists {@code [a, b]} and flow mappings {@code {a: 1}}, and {@code |} and {@code
  * >} blocks of text. Every node remembers where it was written, and every mistake is reported as
- * a located {@link org.packetpath.engine.parse.Diagnostic}. {@link
+ * a located {@link org.packetpath.engine.input.Diagnostic}. {@link
  * org.packetpath.engine.yaml.Yaml#parse} is the front door.
  *
  * <p>Anchors, aliases, tags, complex keys and several documents in one file are refused with a

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.packetpath.engine.parse.Diagnostic;
+import org.packetpath.engine.input.Diagnostic;
+import org.packetpath.engine.input.SourcePosition;
 import org.packetpath.engine.parse.ParseResult;
 import org.packetpath.engine.parse.RulesParser;
 import org.packetpath.engine.parse.SavePrinter;
-import org.packetpath.engine.rules.SourcePosition;
 
 /**
  * Parser bugs found by fuzzing and by comparing with iptables 1.8.9 (nf_tables), each stated as

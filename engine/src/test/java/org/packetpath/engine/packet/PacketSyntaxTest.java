@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.packetpath.engine.input.Diagnostic;
+import org.packetpath.engine.input.InputException;
 import org.packetpath.engine.net.Ipv4;
-import org.packetpath.engine.parse.Diagnostic;
-import org.packetpath.engine.parse.RulesException;
 
 class PacketSyntaxTest {
   private static final Map<String, String> HOSTS =
@@ -27,7 +27,7 @@ class PacketSyntaxTest {
   }
 
   private static Diagnostic error(String text) {
-    RulesException e = assertThrows(RulesException.class, () -> PacketSyntax.parse(text, NAMES));
+    InputException e = assertThrows(InputException.class, () -> PacketSyntax.parse(text, NAMES));
     return e.diagnostics().get(0);
   }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.packetpath.engine.input.Diagnostic;
 
 /**
  * The iptables-restore error cases of the netfilter reference (section 3.6), each with

@@ -18,13 +18,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.packetpath.engine.ext.Extensions;
 import org.packetpath.engine.ext.ModuleSpec;
+import org.packetpath.engine.input.SourcePosition;
 import org.packetpath.engine.parse.ParseResult;
 import org.packetpath.engine.parse.RulesParser;
 import org.packetpath.engine.rules.Counters;
 import org.packetpath.engine.rules.Hook;
 import org.packetpath.engine.rules.Match;
 import org.packetpath.engine.rules.Rule;
-import org.packetpath.engine.rules.SourcePosition;
 import org.packetpath.engine.rules.Table;
 
 /**

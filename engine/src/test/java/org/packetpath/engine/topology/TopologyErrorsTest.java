@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.packetpath.engine.parse.Diagnostic;
+import org.packetpath.engine.input.Diagnostic;
 
 /** Every mistake a topology file can hold: its message, where it is reported, and its hint. */
 class TopologyErrorsTest {

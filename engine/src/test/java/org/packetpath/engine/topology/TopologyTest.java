@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.packetpath.engine.input.Diagnostic;
+import org.packetpath.engine.input.InputException;
 import org.packetpath.engine.net.Ipv4;
-import org.packetpath.engine.parse.Diagnostic;
-import org.packetpath.engine.parse.RulesException;
 import org.packetpath.engine.topology.Service.Protocol;
 
 /** Loading the example, routing, local addresses, name resolution and the load-time warnings. */
@@ -364,7 +364,7 @@ class TopologyTest {
     assertEquals(List.of("set member 10.0.0.1/24 is stored as 10.0.0.0/24",
             "set member \"x\" is not an address"),
         result.diagnostics().stream().map(Diagnostic::message).toList());
-    RulesException e = assertThrows(RulesException.class, result::orThrow);
+    InputException e = assertThrows(InputException.class, result::orThrow);
     assertEquals(1, e.diagnostics().size());
   }
 

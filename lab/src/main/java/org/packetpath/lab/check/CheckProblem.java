@@ -2,7 +2,7 @@ package org.packetpath.lab.check;
 
 import java.util.List;
 import java.util.stream.Collectors;
-import org.packetpath.engine.parse.Diagnostic;
+import org.packetpath.engine.input.Diagnostic;
 
 /**
  * Why checks could not run at all: the rules have errors, the exercise does not exist, the

@@ -1,7 +1,7 @@
 package org.packetpath.lab.check;
 
 import java.util.List;
-import org.packetpath.engine.parse.Diagnostic;
+import org.packetpath.engine.input.Diagnostic;
 
 /**
  * The outcome of running an exercise's checks: a result per check in the exercise's order, and

@@ -5,7 +5,7 @@ import org.junit.platform.engine.EngineExecutionListener;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
-import org.packetpath.engine.parse.Diagnostic;
+import org.packetpath.engine.input.Diagnostic;
 
 /**
  * A test that fails at once, telling why no checks could be found: so that a run that was asked

@@ -10,8 +10,8 @@ import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
-import org.packetpath.engine.parse.Diagnostic;
-import org.packetpath.engine.rules.SourcePosition;
+import org.packetpath.engine.input.Diagnostic;
+import org.packetpath.engine.input.SourcePosition;
 
 /**
  * Turns the events of a launcher run of {@link CheckEngine} into {@link CheckResult}s. It reads

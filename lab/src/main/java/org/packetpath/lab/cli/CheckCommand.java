@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.packetpath.engine.parse.Diagnostic;
+import org.packetpath.engine.input.Diagnostic;
 import org.packetpath.engine.trace.view.Colour;
 import org.packetpath.lab.Exercise;
 import org.packetpath.lab.ExerciseCatalog;
@@ -14,10 +14,10 @@ import org.packetpath.lab.check.CheckHarness;
 import org.packetpath.lab.check.CheckRun;
 import org.packetpath.lab.check.CheckText;
 import org.packetpath.lab.check.RulesSpec;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code ./packetpath check [ID] [--rules FILE]}: run an exercise's checks against a rules file. */
 @Command(

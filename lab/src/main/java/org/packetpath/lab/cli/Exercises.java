@@ -3,7 +3,7 @@ package org.packetpath.lab.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.packetpath.engine.parse.Diagnostic;
+import org.packetpath.engine.input.Diagnostic;
 import org.packetpath.lab.CatalogResult;
 import org.packetpath.lab.Content;
 import org.packetpath.lab.Exercise;

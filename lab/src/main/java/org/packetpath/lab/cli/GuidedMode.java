@@ -15,15 +15,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import org.packetpath.engine.input.Diagnostic;
+import org.packetpath.engine.input.InputException;
+import org.packetpath.engine.input.SourcePosition;
 import org.packetpath.engine.packet.PacketSpec;
 import org.packetpath.engine.packet.PacketSyntax;
-import org.packetpath.engine.parse.Diagnostic;
 import org.packetpath.engine.parse.ParseResult;
-import org.packetpath.engine.parse.RulesException;
 import org.packetpath.engine.parse.RulesParser;
 import org.packetpath.engine.pipeline.Backend;
 import org.packetpath.engine.pipeline.Pipeline;
-import org.packetpath.engine.rules.SourcePosition;
 import org.packetpath.engine.sim.Simulator;
 import org.packetpath.engine.trace.Trace;
 import org.packetpath.engine.trace.view.Colour;
@@ -586,7 +586,7 @@ final class GuidedMode {
         PacketSpec spec = PacketSyntax.parse(packet, fw.names(), where);
         TraceCommand.checkInterface(exercise.topology(), spec, where, packet);
         packets.add(spec);
-      } catch (RulesException e) {
+      } catch (InputException e) {
         e.diagnostics().forEach(d -> out.println(styles.diagnostic(d)));
         return;
       }

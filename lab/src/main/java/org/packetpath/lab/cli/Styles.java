@@ -1,6 +1,6 @@
 package org.packetpath.lab.cli;
 
-import org.packetpath.engine.parse.Diagnostic;
+import org.packetpath.engine.input.Diagnostic;
 import picocli.CommandLine.Help.Ansi;
 
 /** Terminal colours, on only when writing to a terminal that supports them. */

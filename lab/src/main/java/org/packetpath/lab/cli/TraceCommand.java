@@ -6,13 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.packetpath.engine.input.Diagnostic;
+import org.packetpath.engine.input.InputException;
+import org.packetpath.engine.input.SourcePosition;
 import org.packetpath.engine.packet.PacketSpec;
 import org.packetpath.engine.packet.PacketSyntax;
-import org.packetpath.engine.parse.Diagnostic;
-import org.packetpath.engine.parse.RulesException;
 import org.packetpath.engine.pipeline.Backend;
 import org.packetpath.engine.rules.Ruleset;
-import org.packetpath.engine.rules.SourcePosition;
 import org.packetpath.engine.sim.Simulator;
 import org.packetpath.engine.topology.Topology;
 import org.packetpath.engine.topology.TopologyParser;
@@ -23,10 +23,10 @@ import org.packetpath.engine.trace.view.FlowDiagram;
 import org.packetpath.engine.trace.view.TraceJson;
 import org.packetpath.engine.trace.view.TraceText;
 import org.packetpath.lab.Exercise;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code ./packetpath trace}: send packets through a simulated firewall and show their way. */
 @Command(
@@ -109,7 +109,7 @@ final class TraceCommand implements Callable<Integer> {
         PacketSpec packet = PacketSyntax.parse(packets.get(i), fw.names(), where);
         checkInterface(loaded.get(), packet, where, packets.get(i));
         specs.add(packet);
-      } catch (RulesException e) {
+      } catch (InputException e) {
         e.diagnostics().forEach(d -> err.println(styles.diagnostic(d)));
         bad = true;
       }
@@ -137,7 +137,7 @@ final class TraceCommand implements Callable<Integer> {
     if (packet.in().isPresent() && topology.interfaceNamed(packet.in().get()).isEmpty()) {
       int column = text.lastIndexOf(" in ") + 5;
       List<String> names = topology.interfaces().stream().map(i -> i.name()).toList();
-      throw new RulesException(List.of(Diagnostic.error(where.atColumn(column), text,
+      throw new InputException(List.of(Diagnostic.error(where.atColumn(column), text,
           "the firewall has no interface " + packet.in().get())
           .explained("its interfaces are " + String.join(", ", names))));
     }

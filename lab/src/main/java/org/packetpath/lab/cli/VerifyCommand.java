@@ -5,14 +5,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.packetpath.engine.input.InputException;
+import org.packetpath.engine.input.SourcePosition;
+import org.packetpath.engine.input.SourceText;
 import org.packetpath.engine.packet.PacketSpec;
 import org.packetpath.engine.packet.PacketSyntax;
-import org.packetpath.engine.parse.RulesException;
 import org.packetpath.engine.parse.RulesParser;
-import org.packetpath.engine.parse.SourceText;
 import org.packetpath.engine.pipeline.Backend;
 import org.packetpath.engine.rules.Ruleset;
-import org.packetpath.engine.rules.SourcePosition;
 import org.packetpath.engine.sim.Simulator;
 import org.packetpath.engine.topology.Topology;
 import org.packetpath.engine.topology.TopologyParser;
@@ -22,10 +22,10 @@ import org.packetpath.lab.kernel.Comparison;
 import org.packetpath.lab.kernel.KernelLab;
 import org.packetpath.lab.kernel.Load;
 import org.packetpath.lab.kernel.Observation;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code ./packetpath verify --kernel}: the same packets through the simulator and the real kernel. */
 @Command(
@@ -89,7 +89,7 @@ final class VerifyCommand implements Callable<Integer> {
     try {
       specs = packets.stream().map(p -> PacketSyntax.parse(p, sim.names(),
           new SourcePosition("packet " + (packets.indexOf(p) + 1), 1, 0))).toList();
-    } catch (RulesException e) {
+    } catch (InputException e) {
       e.diagnostics().forEach(d -> err.println(styles.diagnostic(d)));
       return ExitCodes.USAGE;
     }

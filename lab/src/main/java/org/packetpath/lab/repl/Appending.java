@@ -2,12 +2,12 @@ package org.packetpath.lab.repl;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.packetpath.engine.parse.Diagnostic;
+import org.packetpath.engine.input.Diagnostic;
+import org.packetpath.engine.input.SourcePosition;
 import org.packetpath.engine.parse.ParseResult;
 import org.packetpath.engine.parse.RulesParser;
 import org.packetpath.engine.parse.SavePrinter;
 import org.packetpath.engine.rules.Ruleset;
-import org.packetpath.engine.rules.SourcePosition;
 import org.packetpath.engine.rules.Table;
 
 /**

@@ -6,7 +6,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Optional;
 import jdk.jshell.execution.LocalExecutionControl;
-import org.packetpath.engine.parse.RulesException;
+import org.packetpath.engine.input.InputException;
 import org.packetpath.engine.trace.Trace;
 
 /** jshell's local engine with the changes {@link LabExecutionProvider} describes. */
@@ -74,13 +74,13 @@ final class LabExecutionControl extends LocalExecutionControl {
    * A mistake in what the learner typed ends the snippet as if it had returned nothing, once
    * its located diagnostic is printed: jshell shows {@code $2 ==> null} for an expression and
    * nothing for a statement. That is a helper's {@link Reported}, whose diagnostic is printed
-   * already, or the engine's {@link RulesException}, from {@code fw.send("...")} for example.
+   * already, or the engine's {@link InputException}, from {@code fw.send("...")} for example.
    * Anything else is reported by jshell as usual, with its stack trace.
    */
   @Override
   protected String throwConvertedInvocationException(Throwable cause)
       throws RunException, InternalException {
-    if (cause instanceof RulesException e) {
+    if (cause instanceof InputException e) {
       err.println(e.render());
       err.flush();
       return "null";

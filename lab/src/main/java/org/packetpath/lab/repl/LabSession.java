@@ -8,16 +8,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.packetpath.engine.input.Diagnostic;
+import org.packetpath.engine.input.InputException;
+import org.packetpath.engine.input.SourcePosition;
 import org.packetpath.engine.packet.PacketSpec;
 import org.packetpath.engine.packet.PacketSyntax;
-import org.packetpath.engine.parse.Diagnostic;
 import org.packetpath.engine.parse.ParseResult;
-import org.packetpath.engine.parse.RulesException;
 import org.packetpath.engine.parse.RulesParser;
 import org.packetpath.engine.parse.SavePrinter;
 import org.packetpath.engine.rules.Chain;
 import org.packetpath.engine.rules.Ruleset;
-import org.packetpath.engine.rules.SourcePosition;
 import org.packetpath.engine.rules.Table;
 import org.packetpath.engine.sim.Simulator;
 import org.packetpath.engine.topology.Topology;
@@ -130,7 +130,7 @@ public final class LabSession {
             .explained("its interfaces are " + String.join(", ", names)));
       }
       return spec;
-    } catch (RulesException e) {
+    } catch (InputException e) {
       throw fail(e.diagnostics());
     }
   }

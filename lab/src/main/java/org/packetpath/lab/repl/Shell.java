@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import jdk.jshell.tool.JavaShellToolBuilder;
-import org.packetpath.engine.parse.Diagnostic;
+import org.packetpath.engine.input.Diagnostic;
 import org.packetpath.engine.sim.Simulator;
 import org.packetpath.engine.trace.view.Colour;
 import org.packetpath.lab.Exercise;

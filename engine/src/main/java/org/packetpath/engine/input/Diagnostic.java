@@ -1,8 +1,7 @@
-package org.packetpath.engine.parse;
+package org.packetpath.engine.input;
 
 import java.util.Objects;
 import java.util.Optional;
-import org.packetpath.engine.rules.SourcePosition;
 
 /**
  * A problem found in user input. {@code message} uses iptables' own wording where iptables has

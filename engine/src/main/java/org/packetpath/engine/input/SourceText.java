@@ -1,4 +1,4 @@
-package org.packetpath.engine.parse;
+package org.packetpath.engine.input;
 
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.packetpath.engine.rules.SourcePosition;
 
 /**
  * Reads a user's text file (rules, topology, packets), turning every way it can fail into a

@@ -1,4 +1,4 @@
-package org.packetpath.engine.parse;
+package org.packetpath.engine.input;
 
 import java.util.Collection;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package org.packetpath.engine.rules;
+package org.packetpath.engine.input;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package org.packetpath.engine.parse;
+package org.packetpath.engine.input;
 
 /** How bad a diagnostic is: errors stop a ruleset from loading, warnings do not. */
 public enum Severity {
