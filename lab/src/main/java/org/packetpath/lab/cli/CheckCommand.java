@@ -15,9 +15,8 @@ import org.packetpath.lab.check.CheckRun;
 import org.packetpath.lab.check.CheckText;
 import org.packetpath.lab.check.RulesSpec;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine;
 
 /** {@code ./packetpath check [ID] [--rules FILE]}: run an exercise's checks against a rules file. */
 @Command(
@@ -32,39 +31,28 @@ import picocli.CommandLine;
     exitCodeList = {"0:every goal is met", "1:some goal is not met",
         "2:bad input: no such exercise or file, or the rules have errors"})
 final class CheckCommand implements Callable<Integer> {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Parameters(index = "0", arity = "0..1", paramLabel = "ID",
-      description = "the exercise: its id, folder or number (default: the current exercise)")
-  Optional<String> exercise;
+  @Mixin Terminal terminal;
+  @Mixin ExerciseArgument exercise;
 
   @Option(names = "--rules", paramLabel = "FILE",
       description = "the rules to check: iptables-save output or a script of iptables commands"
           + " (default: your working copy of the exercise's rules, in the workspace)")
-  Optional<Path> rules;
+  Optional<Path> rules = Optional.empty();
 
-  @Option(names = "--content", paramLabel = "DIR",
-      description = "read the exercises from DIR, the folder holding index.yaml, instead of the"
-          + " built-in ones")
-  Optional<Path> content;
-
-  @CommandLine.ParentCommand LabCli lab;
-  @CommandLine.Mixin WorkspaceOption workspace;
+  @Mixin ContentOption content;
+  @Mixin WorkspaceOption workspace;
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    Styles styles = Styles.auto();
-    Optional<ExerciseCatalog> catalog = Exercises.read(content, err, styles);
+    PrintWriter out = terminal.out();
+    PrintWriter err = terminal.err();
+    Styles styles = terminal.styles();
+    Optional<ExerciseCatalog> catalog = content.read(err, styles);
     if (catalog.isEmpty()) {
       return ExitCodes.USAGE;
     }
-    Workbench bench = Workbench.open(workspace.or(lab), err, styles);
-    Optional<Exercise> found = exercise.isPresent()
-        ? Exercises.find(catalog.get(), exercise.get(), err, styles)
-        : Optional.of(catalog.get().find(bench.current().id())
-            .orElse(catalog.get().exercises().get(0)));
+    Workbench bench = workspace.open(err, styles);
+    Optional<Exercise> found = bench.exercise(catalog.get(), exercise.name);
     if (found.isEmpty()) {
       return ExitCodes.USAGE;
     }
@@ -80,7 +68,7 @@ final class CheckCommand implements Callable<Integer> {
     out.println(styles.bold("Exercise " + e.number() + ": " + e.title()) + " "
         + styles.dim("(checking " + Workbench.show(file) + ")"));
     out.println();
-    CheckRun run = CheckHarness.run(e.id(), RulesSpec.file(file), content);
+    CheckRun run = CheckHarness.run(e.id(), RulesSpec.file(file), content.dir);
     run.warnings().forEach(w -> err.println(w));
     if (!run.problems().isEmpty()) {
       for (Diagnostic d : run.problems()) {
@@ -92,7 +80,7 @@ final class CheckCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     out.print(CheckText.render(run, styles.colour() ? Colour.ANSI : Colour.PLAIN));
-    boolean mine = content.isEmpty() && sameFile(file, workingCopy);
+    boolean mine = content.dir.isEmpty() && sameFile(file, workingCopy);
     if (run.allPassed() && mine) {
       bench.workspace().update(p -> p.done(e.id()));
       out.println();

@@ -1,15 +1,13 @@
 package org.packetpath.lab.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.packetpath.lab.ExerciseCatalog;
 import org.packetpath.lab.check.ExerciseVerifier;
 import org.packetpath.lab.check.Verification;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code ./packetpath exercises verify [--content DIR]}: prove that every exercise works. */
 @Command(
@@ -25,19 +23,14 @@ import picocli.CommandLine.Option;
     exitCodeList = {"0:every exercise is proved", "1:some claim does not hold",
         "2:the exercise files have errors"})
 final class ExercisesVerify implements Callable<Integer> {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Option(names = "--content", paramLabel = "DIR",
-      description = "the exercises to verify: the folder holding index.yaml (default: the"
-          + " built-in exercises)")
-  Optional<Path> content;
+  @Mixin Terminal terminal;
+  @Mixin ContentOption content;
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    Styles styles = Styles.auto();
-    Optional<ExerciseCatalog> catalog = Exercises.read(content, err, styles);
+    PrintWriter out = terminal.out();
+    Styles styles = terminal.styles();
+    Optional<ExerciseCatalog> catalog = content.read(terminal.err(), styles);
     if (catalog.isEmpty()) {
       return ExitCodes.USAGE;
     }

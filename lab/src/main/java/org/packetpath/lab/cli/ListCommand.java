@@ -3,8 +3,8 @@ package org.packetpath.lab.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.packetpath.lab.progress.Progress;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** {@code ./packetpath list}: the exercises, with the learner's progress. */
 @Command(
@@ -14,15 +14,13 @@ import picocli.CommandLine.Command;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:always"})
 final class ListCommand implements Callable<Integer> {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-  @CommandLine.ParentCommand LabCli lab;
-  @CommandLine.Mixin WorkspaceOption workspace;
+  @Mixin Terminal terminal;
+  @Mixin WorkspaceOption workspace;
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    Workbench bench = Workbench.open(workspace.or(lab), spec.commandLine().getErr(),
-        Styles.auto());
+    PrintWriter out = terminal.out();
+    Workbench bench = workspace.open(terminal.err(), terminal.styles());
     Progress progress = bench.progress();
     ExerciseList.lines(bench, progress).forEach(out::println);
     out.println();

@@ -7,8 +7,8 @@ import java.util.concurrent.Callable;
 import org.packetpath.lab.Exercise;
 import org.packetpath.lab.check.CheckRun;
 import org.packetpath.lab.progress.Progress;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** {@code ./packetpath progress}: where the learner stands, and what to do next. */
 @Command(
@@ -19,15 +19,13 @@ import picocli.CommandLine.Command;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:always"})
 final class ProgressCommand implements Callable<Integer> {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-  @CommandLine.ParentCommand LabCli lab;
-  @CommandLine.Mixin WorkspaceOption workspace;
+  @Mixin Terminal terminal;
+  @Mixin WorkspaceOption workspace;
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    Workbench bench = Workbench.open(workspace.or(lab), spec.commandLine().getErr(),
-        Styles.auto());
+    PrintWriter out = terminal.out();
+    Workbench bench = workspace.open(terminal.err(), terminal.styles());
     Styles styles = bench.styles();
     Progress progress = bench.progress();
     List<Exercise> exercises = bench.exercises();

@@ -11,10 +11,9 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.packetpath.lab.Exercise;
 import org.packetpath.lab.progress.Workspace;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code ./packetpath reset ID}: put the starting rules back in a working copy, keeping a backup. */
 @Command(
@@ -29,23 +28,19 @@ import picocli.CommandLine.Parameters;
         "1:you answered no: nothing changed",
         "2:no such exercise, or the file cannot be written"})
 final class ResetCommand implements Callable<Integer> {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-  @CommandLine.ParentCommand LabCli lab;
-  @CommandLine.Mixin WorkspaceOption workspace;
-
-  @Parameters(index = "0", paramLabel = "ID",
-      description = "the exercise: its number, id or folder")
-  String exercise;
+  @Mixin Terminal terminal;
+  @Mixin WorkspaceOption workspace;
+  @Mixin ExerciseArgument.Required exercise;
 
   @Option(names = {"-y", "--yes"}, description = "do not ask")
   boolean yes;
 
   @Override
   public Integer call() throws IOException {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    Workbench bench = Workbench.open(workspace.or(lab), err, Styles.auto());
-    Optional<Exercise> found = bench.exercise(Optional.of(exercise));
+    PrintWriter out = terminal.out();
+    PrintWriter err = terminal.err();
+    Workbench bench = workspace.open(err, terminal.styles());
+    Optional<Exercise> found = bench.exercise(exercise.name());
     if (found.isEmpty()) {
       return ExitCodes.USAGE;
     }
@@ -54,7 +49,7 @@ final class ResetCommand implements Callable<Integer> {
     if (!yes && bench.workspace().hasWorkingCopy(e)) {
       out.print(question(file) + " [y/N] ");
       out.flush();
-      BufferedReader in = new BufferedReader(new InputStreamReader(lab.input(),
+      BufferedReader in = new BufferedReader(new InputStreamReader(terminal.in(),
           StandardCharsets.UTF_8));
       String answer = Optional.ofNullable(in.readLine()).orElse("");
       if (!isYes(answer)) {

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.packetpath.engine.rules.Ruleset;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code ./packetpath rules check FILE...}: validate rules files. */
@@ -21,16 +21,16 @@ import picocli.CommandLine.Parameters;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:every file is valid (warnings allowed)", "2:some file has errors"})
 final class RulesCheck implements Callable<Integer> {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  @Mixin Terminal terminal;
 
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "rules files to check")
   List<Path> files;
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    Styles styles = Styles.auto();
+    PrintWriter out = terminal.out();
+    PrintWriter err = terminal.err();
+    Styles styles = terminal.styles();
     boolean failed = false;
     for (Path file : files) {
       Optional<Ruleset> ruleset = RulesFiles.read(file, err, styles);

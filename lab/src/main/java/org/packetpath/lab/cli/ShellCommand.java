@@ -18,10 +18,8 @@ import org.packetpath.lab.Exercise;
 import org.packetpath.lab.ExerciseCatalog;
 import org.packetpath.lab.progress.Workspace;
 import org.packetpath.lab.repl.Shell;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 /** {@code ./packetpath shell [ID]}: jshell with the exercise's firewall and the lab's helpers. */
 @Command(
@@ -40,45 +38,27 @@ import picocli.CommandLine.Parameters;
     exitCodeList = {"0:you left the shell (N with /exit N)",
         "2:bad input: no such exercise, or your rules file has errors"})
 final class ShellCommand implements Callable<Integer> {
-  /** The system property naming the launcher's folder, which holds {@code work/}. */
-
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @CommandLine.ParentCommand LabCli lab;
-
-  @CommandLine.Mixin WorkspaceOption workspace;
-
-  @Parameters(index = "0", arity = "0..1", paramLabel = "ID",
-      description = "the exercise: its id, folder or number (default: the current exercise)")
-  Optional<String> exercise;
-
-  @Option(names = "--content", paramLabel = "DIR",
-      description = "read the exercises from DIR, the folder holding index.yaml, instead of the"
-          + " built-in ones")
-  Optional<Path> content;
+  @Mixin Terminal terminal;
+  @Mixin WorkspaceOption workspace;
+  @Mixin ExerciseArgument exercise;
+  @Mixin ContentOption content;
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    Styles styles = Styles.auto();
-    Optional<Exercise> found;
-    if (content.isEmpty()) { // the built-in exercises: the current one, as check and hint use
-      found = Workbench.open(workspace.or(lab), err, styles).exercise(exercise);
-    } else {
-      Optional<ExerciseCatalog> catalog = Exercises.read(content, err, styles);
-      if (catalog.isEmpty()) {
-        return ExitCodes.USAGE;
-      }
-      found = exercise.isPresent()
-          ? Exercises.find(catalog.get(), exercise.get(), err, styles)
-          : Optional.of(catalog.get().exercises().get(0));
+    PrintWriter out = terminal.out();
+    PrintWriter err = terminal.err();
+    Styles styles = terminal.styles();
+    Optional<ExerciseCatalog> catalog = content.read(err, styles);
+    if (catalog.isEmpty()) {
+      return ExitCodes.USAGE;
     }
+    // the current exercise by default, as check and hint use
+    Optional<Exercise> found = workspace.open(err, styles).exercise(catalog.get(), exercise.name);
     if (found.isEmpty()) {
       return ExitCodes.USAGE;
     }
-    Path folder = Workspace.locate(workspace.or(lab));
-    Shell shell = new Shell(found.get(), content, Shell.workingCopy(folder, found.get()),
+    Path folder = Workspace.locate(workspace.folder());
+    Shell shell = new Shell(found.get(), content.dir, Shell.workingCopy(folder, found.get()),
         styles.colour() ? Colour.ANSI : Colour.PLAIN);
     return shell.run(input(), stream(out), stream(err));
   }

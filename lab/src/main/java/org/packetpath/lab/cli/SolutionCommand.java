@@ -6,9 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.packetpath.lab.Exercise;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 /** {@code ./packetpath solution [ID]}: a reference solution, once the learner has solved it. */
 @Command(
@@ -22,20 +21,15 @@ import picocli.CommandLine.Parameters;
     exitCodeList = {"0:the solution was shown", "1:the exercise is not done yet",
         "2:no such exercise"})
 final class SolutionCommand implements Callable<Integer> {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-  @CommandLine.ParentCommand LabCli lab;
-  @CommandLine.Mixin WorkspaceOption workspace;
-
-  @Parameters(index = "0", arity = "0..1", paramLabel = "ID",
-      description = "the exercise: its number, id or folder (default: the current one)")
-  Optional<String> exercise;
+  @Mixin Terminal terminal;
+  @Mixin WorkspaceOption workspace;
+  @Mixin ExerciseArgument exercise;
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    Workbench bench = Workbench.open(workspace.or(lab), spec.commandLine().getErr(),
-        Styles.auto());
-    Optional<Exercise> found = bench.exercise(exercise);
+    PrintWriter out = terminal.out();
+    Workbench bench = workspace.open(terminal.err(), terminal.styles());
+    Optional<Exercise> found = bench.exercise(exercise.name);
     if (found.isEmpty()) {
       return ExitCodes.USAGE;
     }

@@ -7,9 +7,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.packetpath.lab.Exercise;
 import org.packetpath.lab.progress.Workspace;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 /** {@code ./packetpath start ID}: make an exercise the current one and show its instructions. */
 @Command(
@@ -24,20 +23,16 @@ import picocli.CommandLine.Parameters;
     exitCodeList = {"0:the exercise is started", "2:no such exercise, or the working copy"
         + " cannot be created"})
 final class StartCommand implements Callable<Integer> {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-  @CommandLine.ParentCommand LabCli lab;
-  @CommandLine.Mixin WorkspaceOption workspace;
-
-  @Parameters(index = "0", paramLabel = "ID",
-      description = "the exercise: its number, id or folder")
-  String exercise;
+  @Mixin Terminal terminal;
+  @Mixin WorkspaceOption workspace;
+  @Mixin ExerciseArgument.Required exercise;
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    Workbench bench = Workbench.open(workspace.or(lab), err, Styles.auto());
-    Optional<Exercise> found = bench.exercise(Optional.of(exercise));
+    PrintWriter out = terminal.out();
+    PrintWriter err = terminal.err();
+    Workbench bench = workspace.open(err, terminal.styles());
+    Optional<Exercise> found = bench.exercise(exercise.name());
     if (found.isEmpty()) {
       return ExitCodes.USAGE;
     }

@@ -1,7 +1,6 @@
 package org.packetpath.lab.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,22 +10,17 @@ import org.packetpath.engine.input.InputException;
 import org.packetpath.engine.input.SourcePosition;
 import org.packetpath.engine.packet.PacketSpec;
 import org.packetpath.engine.packet.PacketSyntax;
-import org.packetpath.engine.pipeline.Backend;
-import org.packetpath.engine.rules.Ruleset;
 import org.packetpath.engine.sim.Simulator;
 import org.packetpath.engine.topology.Topology;
-import org.packetpath.engine.topology.TopologyParser;
-import org.packetpath.engine.topology.TopologyResult;
 import org.packetpath.engine.trace.Trace;
 import org.packetpath.engine.trace.view.Colour;
 import org.packetpath.engine.trace.view.FlowDiagram;
 import org.packetpath.engine.trace.view.TraceJson;
 import org.packetpath.engine.trace.view.TraceText;
-import org.packetpath.lab.Exercise;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine;
 
 /** {@code ./packetpath trace}: send packets through a simulated firewall and show their way. */
 @Command(
@@ -44,25 +38,9 @@ import picocli.CommandLine;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:the packets were simulated", "2:bad packet, topology or rules"})
 final class TraceCommand implements Callable<Integer> {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Option(names = "--topology", paramLabel = "FILE",
-      description = "the topology (YAML); default: the current exercise's when --rules is not"
-          + " given, else the built-in example, the lab's NAT firewall")
-  Optional<Path> topology;
-
-  @Option(names = "--rules", paramLabel = "FILE",
-      description = "the ruleset: iptables-save output or a script of iptables commands;"
-          + " default: your working copy of the current exercise's rules")
-  Optional<Path> rules;
-
-  @CommandLine.ParentCommand LabCli lab;
-  @CommandLine.Mixin WorkspaceOption workspace;
-
-  @Option(names = "--backend", paramLabel = "nft|legacy", defaultValue = "nft",
-      converter = BackendConverter.class,
-      description = "which iptables loaded the rules (default: ${DEFAULT-VALUE})")
-  Backend backend;
+  @Mixin Terminal terminal;
+  @Mixin FirewallOptions firewall;
+  @Mixin WorkspaceOption workspace;
 
   @Option(names = "--json", description = "print the traces as JSON, one object per packet")
   boolean json;
@@ -75,39 +53,21 @@ final class TraceCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    Styles styles = Styles.auto();
-    Optional<Exercise> exercise = Optional.empty();
-    Path file;
-    if (rules.isPresent()) {
-      file = rules.get();
-    } else {
-      Workbench bench = Workbench.open(workspace.or(lab), err, styles);
-      Exercise current = bench.current();
-      file = bench.workspace().rulesFile(current);
-      if (!bench.workspace().hasWorkingCopy(current)) {
-        err.println("packetpath: " + styles.error("no working copy " + Workbench.show(file) + " yet")
-            + ": ./packetpath start " + current.number() + " creates it; or pass the rules to use"
-            + " with --rules FILE");
-        return ExitCodes.USAGE;
-      }
-      exercise = Optional.of(current);
-    }
-    Optional<Topology> loaded = topology.isEmpty() && exercise.isPresent()
-        ? Optional.of(exercise.get().topology()) : loadTopology(err, styles);
-    Optional<Ruleset> ruleset = RulesFiles.read(file, err, styles);
-    if (loaded.isEmpty() || ruleset.isEmpty()) {
+    PrintWriter out = terminal.out();
+    PrintWriter err = terminal.err();
+    Styles styles = terminal.styles();
+    Optional<FirewallOptions.Firewall> loaded = firewall.read(workspace, err, styles);
+    if (loaded.isEmpty()) {
       return ExitCodes.USAGE;
     }
-    Simulator fw = Simulator.of(loaded.get(), ruleset.get(), backend);
+    Simulator fw = loaded.get().simulator();
     List<PacketSpec> specs = new ArrayList<>();
     boolean bad = false;
     for (int i = 0; i < packets.size(); i++) {
       SourcePosition where = new SourcePosition("packet " + (i + 1), 1, 0);
       try {
         PacketSpec packet = PacketSyntax.parse(packets.get(i), fw.names(), where);
-        checkInterface(loaded.get(), packet, where, packets.get(i));
+        checkInterface(fw.topology(), packet, where, packets.get(i));
         specs.add(packet);
       } catch (InputException e) {
         e.diagnostics().forEach(d -> err.println(styles.diagnostic(d)));
@@ -143,24 +103,4 @@ final class TraceCommand implements Callable<Integer> {
     }
   }
 
-  private Optional<Topology> loadTopology(PrintWriter err, Styles styles) {
-    TopologyResult result = topology
-        .map(TopologyParser::parse)
-        .orElseGet(() -> TopologyParser.parse("example.yaml", TopologyParser.exampleText()));
-    result.diagnostics().forEach(d -> err.println(styles.diagnostic(d)));
-    return result.topology();
-  }
-
-  /** Reads {@code nft} or {@code legacy}. */
-  static final class BackendConverter implements CommandLine.ITypeConverter<Backend> {
-    @Override
-    public Backend convert(String value) {
-      return switch (value) {
-        case "nft" -> Backend.NFT;
-        case "legacy" -> Backend.LEGACY;
-        default -> throw new CommandLine.TypeConversionException(
-            "expected nft or legacy, not '" + value + "'");
-      };
-    }
-  }
 }

@@ -15,17 +15,15 @@ import org.packetpath.engine.pipeline.Backend;
 import org.packetpath.engine.rules.Ruleset;
 import org.packetpath.engine.sim.Simulator;
 import org.packetpath.engine.topology.Topology;
-import org.packetpath.engine.topology.TopologyParser;
-import org.packetpath.engine.topology.TopologyResult;
 import org.packetpath.engine.trace.Trace;
 import org.packetpath.lab.kernel.Comparison;
 import org.packetpath.lab.kernel.KernelLab;
 import org.packetpath.lab.kernel.Load;
 import org.packetpath.lab.kernel.Observation;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine;
 
 /** {@code ./packetpath verify --kernel}: the same packets through the simulator and the real kernel. */
 @Command(
@@ -41,48 +39,38 @@ import picocli.CommandLine;
     exitCodeList = {"0:simulator and kernel agree", "1:they disagree",
         "2:bad input, or the kernel cannot be used here (not root)"})
 final class VerifyCommand implements Callable<Integer> {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  @Mixin Terminal terminal;
 
   @Option(names = "--kernel", required = true, description = "compare with the running kernel")
   boolean kernel;
 
-  @Option(names = "--topology", paramLabel = "FILE",
-      description = "the topology (YAML); default: the built-in example")
-  Optional<Path> topology;
-
-  @Option(names = "--rules", paramLabel = "FILE", required = true, description = "the ruleset")
-  Path rules;
-
-  @Option(names = "--backend", paramLabel = "nft|legacy", defaultValue = "nft",
-      converter = TraceCommand.BackendConverter.class,
-      description = "which iptables loads the rules (default: ${DEFAULT-VALUE})")
-  Backend backend;
+  @Mixin FirewallOptions firewall;
+  @Mixin WorkspaceOption workspace;
 
   @Parameters(arity = "1..*", paramLabel = "PACKET", description = "packets, in order")
   List<String> packets;
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    Styles styles = Styles.auto();
+    PrintWriter out = terminal.out();
+    PrintWriter err = terminal.err();
+    Styles styles = terminal.styles();
+    Backend backend = firewall.backend;
     Optional<String> why = KernelLab.unavailable(backend);
     if (why.isPresent()) {
       err.println("lab verify: the kernel cannot be used here: " + why.get());
       return ExitCodes.USAGE;
     }
-    TopologyResult t = topology.map(TopologyParser::parse)
-        .orElseGet(() -> TopologyParser.parse("example.yaml", TopologyParser.exampleText()));
-    t.diagnostics().forEach(d -> err.println(styles.diagnostic(d)));
-    Optional<Ruleset> ruleset = RulesFiles.read(rules, err, styles);
-    if (t.topology().isEmpty() || ruleset.isEmpty()) {
+    Optional<FirewallOptions.Firewall> read = firewall.read(workspace, err, styles);
+    if (read.isEmpty()) {
       return ExitCodes.USAGE;
     }
-    Topology top = t.topology().get();
+    Topology top = read.get().topology();
+    Path rules = read.get().rules();
     // The kernel loads what iptables-restore would: the file itself, or for a script of
     // iptables commands the save form it amounts to; the simulator reads that same text.
     String original = SourceText.read(rules).text().orElseThrow();
-    String loaded = KernelLab.restoreText(original, ruleset.get());
+    String loaded = KernelLab.restoreText(original, read.get().ruleset());
     Simulator sim = Simulator.of(top, RulesParser.parse(rules.toString(), loaded).orThrow(),
         backend);
     List<PacketSpec> specs;

@@ -80,10 +80,19 @@ final class Workbench {
    * saying which exercises there are.
    */
   Optional<Exercise> exercise(Optional<String> name) {
+    return exercise(catalog, name);
+  }
+
+  /**
+   * The exercise {@code name} names in {@code exercises}; without a name, the current exercise
+   * when {@code exercises} has it, else their first. Empty after saying which exercises there
+   * are.
+   */
+  Optional<Exercise> exercise(ExerciseCatalog exercises, Optional<String> name) {
     if (name.isEmpty()) {
-      return Optional.of(current());
+      return Optional.of(exercises.find(current().id()).orElse(exercises.exercises().get(0)));
     }
-    return Exercises.find(catalog, name.get(), err, styles);
+    return Exercises.find(exercises, name.get(), err, styles);
   }
 
   /** The exercise after {@code exercise}, if it is not the last. */

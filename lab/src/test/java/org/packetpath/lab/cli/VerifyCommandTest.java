@@ -54,4 +54,20 @@ class VerifyCommandTest {
     assertEquals(ExitCodes.USAGE, run.code());
     assertTrue(run.err().contains("unknown host `nobody'"), run.err());
   }
+
+  @Test
+  void withoutRulesItComparesTheCurrentExercisesWorkingCopy() {
+    KernelLabTest.requireKernel(Backend.NFT);
+    String work = dir.resolve("work").toString();
+    RulesCommandTest.Run none = RulesCommandTest.run("--workspace", work, "verify", "--kernel",
+        "tcp internet:40000 > fw:443 in wan0");
+    assertEquals(ExitCodes.USAGE, none.code());
+    assertTrue(none.err().contains("no working copy"), none.err());
+
+    assertEquals(ExitCodes.OK, RulesCommandTest.run("--workspace", work, "start", "1").code());
+    RulesCommandTest.Run run = RulesCommandTest.run("--workspace", work, "verify", "--kernel",
+        "tcp internet:40000 > fw:443 in wan0");
+    assertEquals(ExitCodes.OK, run.code(), run.out() + run.err());
+    assertTrue(run.out().contains("The simulator and the kernel agree."), run.out());
+  }
 }
