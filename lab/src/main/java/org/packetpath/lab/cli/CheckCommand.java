@@ -21,17 +21,15 @@ import picocli.CommandLine.Option;
 /** {@code ./packetpath check [ID] [--rules FILE]}: run an exercise's checks against a rules file. */
 @Command(
     name = "check",
-    mixinStandardHelpOptions = true,
     description = {
       "Run an exercise's checks against a rules file: each goal is met (✓) or not (✗), and"
           + " for each goal not met you see what was expected, what happened instead, and the"
           + " packet's way through the firewall."
     },
-    exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:every goal is met", "1:some goal is not met",
         "2:bad input: no such exercise or file, or the rules have errors"})
 final class CheckCommand implements Callable<Integer> {
-  @Mixin Terminal terminal;
+  @Mixin Learner learner;
   @Mixin ExerciseArgument exercise;
 
   @Option(names = "--rules", paramLabel = "FILE",
@@ -40,18 +38,17 @@ final class CheckCommand implements Callable<Integer> {
   Optional<Path> rules = Optional.empty();
 
   @Mixin ContentOption content;
-  @Mixin WorkspaceOption workspace;
 
   @Override
   public Integer call() {
-    PrintWriter out = terminal.out();
-    PrintWriter err = terminal.err();
-    Styles styles = terminal.styles();
+    PrintWriter out = learner.out();
+    PrintWriter err = learner.err();
+    Styles styles = learner.styles();
     Optional<ExerciseCatalog> catalog = content.read(err, styles);
     if (catalog.isEmpty()) {
       return ExitCodes.USAGE;
     }
-    Workbench bench = workspace.open(err, styles);
+    Workbench bench = learner.bench();
     Optional<Exercise> found = bench.exercise(catalog.get(), exercise.name);
     if (found.isEmpty()) {
       return ExitCodes.USAGE;

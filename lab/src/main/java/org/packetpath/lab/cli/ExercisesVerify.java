@@ -12,14 +12,12 @@ import picocli.CommandLine.Mixin;
 /** {@code ./packetpath exercises verify [--content DIR]}: prove that every exercise works. */
 @Command(
     name = "verify",
-    mixinStandardHelpOptions = true,
     description = {
       "Prove every exercise: its files are valid, the starting rules fail some check, the"
           + " reference solution passes them all, each known-wrong ruleset fails the checks its"
           + " exercise file lists, every check is failed by some known-wrong ruleset, and"
           + " accepting or dropping everything fails some check."
     },
-    exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:every exercise is proved", "1:some claim does not hold",
         "2:the exercise files have errors"})
 final class ExercisesVerify implements Callable<Integer> {

@@ -2,6 +2,7 @@ package org.packetpath.lab.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.packetpath.engine.pipeline.Backend;
 import org.packetpath.engine.rules.Ruleset;
@@ -12,11 +13,12 @@ import org.packetpath.engine.topology.TopologyResult;
 import org.packetpath.lab.Exercise;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
- * The options naming a firewall to send packets through, {@code --topology}, {@code --rules}
- * and {@code --backend}: without them, the learner's working copy of the current exercise's
- * rules in that exercise's topology, loaded by iptables-nft.
+ * The options naming a firewall, {@code --topology}, {@code --rules} and {@code --backend}, and
+ * the packets to send through it: without the options, the learner's working copy of the
+ * current exercise's rules in that exercise's topology, loaded by iptables-nft.
  */
 final class FirewallOptions {
   @Option(names = "--topology", paramLabel = "FILE",
@@ -34,6 +36,9 @@ final class FirewallOptions {
       description = "which iptables loaded the rules (default: ${DEFAULT-VALUE})")
   Backend backend;
 
+  @Parameters(arity = "1..*", paramLabel = "PACKET", description = "packets, in order")
+  List<String> packets = List.of();
+
   /** A firewall the options named: its topology, the rules file and what it holds, the backend. */
   record Firewall(Topology topology, Path rules, Ruleset ruleset, Backend backend) {
     Simulator simulator() {
@@ -45,13 +50,15 @@ final class FirewallOptions {
    * Reads the firewall the options name; empty after printing every diagnostic of the topology
    * and the rules, or that the current exercise has no working copy yet.
    */
-  Optional<Firewall> read(WorkspaceOption workspace, PrintWriter err, Styles styles) {
+  Optional<Firewall> read(Learner learner) {
+    PrintWriter err = learner.err();
+    Styles styles = learner.styles();
     Optional<Exercise> exercise = Optional.empty();
     Path file;
     if (rules.isPresent()) {
       file = rules.get();
     } else {
-      Workbench bench = workspace.open(err, styles);
+      Workbench bench = learner.bench();
       Exercise current = bench.current();
       file = bench.workspace().rulesFile(current);
       if (!bench.workspace().hasWorkingCopy(current)) {

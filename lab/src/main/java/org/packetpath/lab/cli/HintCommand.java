@@ -1,9 +1,8 @@
 package org.packetpath.lab.cli;
 
-import java.io.PrintWriter;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.packetpath.lab.Exercise;
 import picocli.CommandLine.Command;
@@ -12,30 +11,22 @@ import picocli.CommandLine.Mixin;
 /** {@code ./packetpath hint [ID]}: the next hint of an exercise's ladder. */
 @Command(
     name = "hint",
-    mixinStandardHelpOptions = true,
     description = {
       "Show the next hint for an exercise: the first hints are gentle, the last comes close to"
           + " the answer. The lab remembers how many you have seen; once you have seen them"
           + " all, the last one is shown again."
     },
-    exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:a hint was shown", "2:no such exercise"})
 final class HintCommand implements Callable<Integer> {
-  @Mixin Terminal terminal;
-  @Mixin WorkspaceOption workspace;
+  @Mixin Learner learner;
   @Mixin ExerciseArgument exercise;
 
   @Override
-  public Integer call() {
-    PrintWriter out = terminal.out();
-    Workbench bench = workspace.open(terminal.err(), terminal.styles());
-    Optional<Exercise> found = bench.exercise(exercise.name);
-    if (found.isEmpty()) {
-      return ExitCodes.USAGE;
-    }
-    Exercise e = found.get();
-    next(bench, e).forEach(out::println);
-    return ExitCodes.OK;
+  public Integer call() throws IOException {
+    return learner.withExercise(exercise.name, (bench, e) -> {
+      next(bench, e).forEach(learner.out()::println);
+      return ExitCodes.OK;
+    });
   }
 
   /** Shows the next hint of {@code e} and remembers it was seen: the lines to print. */

@@ -8,12 +8,11 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** The top-level {@code ./packetpath} command. */
 @Command(
     name = "packetpath",
-    mixinStandardHelpOptions = true,
     versionProvider = LabCli.Version.class,
     description = {
       "PacketPath: learn how packets flow through Linux netfilter/iptables.",
@@ -30,7 +29,6 @@ import picocli.CommandLine.Option;
         TraceCommand.class, ShellCommand.class, RulesCommand.class, ExercisesCommand.class,
         VerifyCommand.class,
         CommandLine.HelpCommand.class},
-    exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",
       "1:checks failed or the verdict is negative",
@@ -38,12 +36,7 @@ import picocli.CommandLine.Option;
       "70:internal error"
     })
 public final class LabCli implements Callable<Integer> {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Option(names = "--workspace", paramLabel = "DIR",
-      description = "where your working copies and progress are (default: the folder work, next"
-          + " to the launcher)")
-  Optional<Path> workspace;
+  @Mixin Learner learner;
 
   /** What the learner types: answers to questions, and keys in guided mode. */
   private InputStream input = new ByteArrayInputStream(new byte[0]);
@@ -86,6 +79,7 @@ public final class LabCli implements Callable<Integer> {
 
   private static CommandLine commandLine(LabCli lab) {
     CommandLine cli = new CommandLine(lab);
+    headExitCodes(cli);
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           commandLine.getErr().println("packetpath: internal error: " + e);
@@ -95,14 +89,21 @@ public final class LabCli implements Callable<Integer> {
     return cli;
   }
 
+  /** Puts one heading over the exit codes of every command that lists them. */
+  private static void headExitCodes(CommandLine command) {
+    CommandLine.Model.UsageMessageSpec usage = command.getCommandSpec().usageMessage();
+    if (!usage.exitCodeList().isEmpty()) {
+      usage.exitCodeListHeading("%nExit codes:%n");
+    }
+    command.getSubcommands().values().forEach(LabCli::headExitCodes);
+  }
+
   /** Guided mode. */
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
     Styles styles = terminal ? Styles.auto() : Styles.plain();
-    Workbench bench = Workbench.open(workspace, err, styles);
-    return new GuidedMode(bench, input, terminal, out).run();
+    Workbench bench = Workbench.open(learner.dir, learner.err(), styles);
+    return new GuidedMode(bench, input, terminal, learner.out()).run();
   }
 
   /** What the learner types. */
@@ -112,7 +113,7 @@ public final class LabCli implements Callable<Integer> {
 
   /** The workspace folder given on the command line before the subcommand, if any. */
   Optional<Path> workspace() {
-    return workspace;
+    return learner.dir;
   }
 
   /** The version, from the jar manifest when packaged. */

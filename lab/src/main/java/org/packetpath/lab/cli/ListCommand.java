@@ -9,18 +9,15 @@ import picocli.CommandLine.Mixin;
 /** {@code ./packetpath list}: the exercises, with the learner's progress. */
 @Command(
     name = "list",
-    mixinStandardHelpOptions = true,
     description = {"The exercises in order, with your progress: ✓ done, ▸ the current one."},
-    exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:always"})
 final class ListCommand implements Callable<Integer> {
-  @Mixin Terminal terminal;
-  @Mixin WorkspaceOption workspace;
+  @Mixin Learner learner;
 
   @Override
   public Integer call() {
-    PrintWriter out = terminal.out();
-    Workbench bench = workspace.open(terminal.err(), terminal.styles());
+    PrintWriter out = learner.out();
+    Workbench bench = learner.bench();
     Progress progress = bench.progress();
     ExerciseList.lines(bench, progress).forEach(out::println);
     out.println();

@@ -13,19 +13,16 @@ import picocli.CommandLine.Mixin;
 /** {@code ./packetpath progress}: where the learner stands, and what to do next. */
 @Command(
     name = "progress",
-    mixinStandardHelpOptions = true,
     description = {"Where you stand: the exercises done, the points your working copies earn"
         + " now, and what to do next."},
-    exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:always"})
 final class ProgressCommand implements Callable<Integer> {
-  @Mixin Terminal terminal;
-  @Mixin WorkspaceOption workspace;
+  @Mixin Learner learner;
 
   @Override
   public Integer call() {
-    PrintWriter out = terminal.out();
-    Workbench bench = workspace.open(terminal.err(), terminal.styles());
+    PrintWriter out = learner.out();
+    Workbench bench = learner.bench();
     Styles styles = bench.styles();
     Progress progress = bench.progress();
     List<Exercise> exercises = bench.exercises();

@@ -18,18 +18,15 @@ import picocli.CommandLine.Option;
 /** {@code ./packetpath reset ID}: put the starting rules back in a working copy, keeping a backup. */
 @Command(
     name = "reset",
-    mixinStandardHelpOptions = true,
     description = {
       "Put an exercise's starting rules back in your working copy. Your file is kept beside"
           + " it as a backup, NAME.TIMESTAMP.bak. Asks first, unless --yes."
     },
-    exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:the working copy holds the starting rules",
         "1:you answered no: nothing changed",
         "2:no such exercise, or the file cannot be written"})
 final class ResetCommand implements Callable<Integer> {
-  @Mixin Terminal terminal;
-  @Mixin WorkspaceOption workspace;
+  @Mixin Learner learner;
   @Mixin ExerciseArgument.Required exercise;
 
   @Option(names = {"-y", "--yes"}, description = "do not ask")
@@ -37,19 +34,16 @@ final class ResetCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    PrintWriter out = terminal.out();
-    PrintWriter err = terminal.err();
-    Workbench bench = workspace.open(err, terminal.styles());
-    Optional<Exercise> found = bench.exercise(exercise.name());
-    if (found.isEmpty()) {
-      return ExitCodes.USAGE;
-    }
-    Exercise e = found.get();
+    return learner.withExercise(exercise.name(), this::askAndReset);
+  }
+
+  private int askAndReset(Workbench bench, Exercise e) throws IOException {
+    PrintWriter out = learner.out();
     Path file = bench.workspace().rulesFile(e);
     if (!yes && bench.workspace().hasWorkingCopy(e)) {
       out.print(question(file) + " [y/N] ");
       out.flush();
-      BufferedReader in = new BufferedReader(new InputStreamReader(terminal.in(),
+      BufferedReader in = new BufferedReader(new InputStreamReader(learner.in(),
           StandardCharsets.UTF_8));
       String answer = Optional.ofNullable(in.readLine()).orElse("");
       if (!isYes(answer)) {
@@ -58,7 +52,7 @@ final class ResetCommand implements Callable<Integer> {
         return ExitCodes.FAILED;
       }
     }
-    return reset(bench, e, out, err) ? ExitCodes.OK : ExitCodes.USAGE;
+    return reset(bench, e, out, learner.err()) ? ExitCodes.OK : ExitCodes.USAGE;
   }
 
   static String question(Path file) {

@@ -13,12 +13,10 @@ import picocli.CommandLine.Parameters;
 /** {@code ./packetpath rules check FILE...}: validate rules files. */
 @Command(
     name = "check",
-    mixinStandardHelpOptions = true,
     description = {
       "Validate rules files as iptables-restore and the kernel would, and report every problem"
           + " with file:line:column."
     },
-    exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:every file is valid (warnings allowed)", "2:some file has errors"})
 final class RulesCheck implements Callable<Integer> {
   @Mixin Terminal terminal;

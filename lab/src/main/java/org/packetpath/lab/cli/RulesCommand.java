@@ -2,11 +2,11 @@ package org.packetpath.lab.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** {@code ./packetpath rules}: work with iptables rules files. */
 @Command(
     name = "rules",
-    mixinStandardHelpOptions = true,
     description = {
       "Check, format and explain iptables rules files.",
       "A rules file is either iptables-save output (*filter ... COMMIT)"
@@ -14,10 +14,11 @@ import picocli.CommandLine.Command;
     },
     subcommands = {RulesCheck.class, RulesFmt.class, RulesExplain.class})
 final class RulesCommand implements Runnable {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  @Mixin Terminal terminal;
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: check, fmt or explain");
+    throw new CommandLine.ParameterException(terminal.command.commandLine(),
+        "Missing subcommand: check, fmt or explain");
   }
 }

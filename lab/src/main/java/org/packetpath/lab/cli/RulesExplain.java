@@ -9,29 +9,28 @@ import org.packetpath.engine.explain.Explanation;
 import org.packetpath.engine.parse.SavePrinter;
 import org.packetpath.engine.rules.Chain;
 import org.packetpath.engine.rules.Ruleset;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code ./packetpath rules explain FILE}: every chain and rule in plain English. */
 @Command(
     name = "explain",
-    mixinStandardHelpOptions = true,
     description = {"Describe every chain and rule of a rules file in plain English."})
 final class RulesExplain implements Callable<Integer> {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  @Mixin Terminal terminal;
 
   @Parameters(paramLabel = "FILE", description = "the rules file")
   Path file;
 
   @Override
   public Integer call() {
-    Styles styles = Styles.auto();
-    Optional<Ruleset> ruleset = RulesFiles.read(file, spec.commandLine().getErr(), styles);
+    Styles styles = terminal.styles();
+    Optional<Ruleset> ruleset = RulesFiles.read(file, terminal.err(), styles);
     if (ruleset.isEmpty()) {
       return ExitCodes.USAGE;
     }
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = terminal.out();
     for (Explanation e : Explainer.explain(ruleset.get())) {
       if (e.rule() == 0) {
         out.println();

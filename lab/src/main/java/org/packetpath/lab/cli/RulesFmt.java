@@ -3,22 +3,21 @@ package org.packetpath.lab.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.packetpath.engine.parse.SavePrinter;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code ./packetpath rules fmt FILE}: print the canonical iptables-save form. */
 @Command(
     name = "fmt",
-    mixinStandardHelpOptions = true,
     description = {
       "Print a rules file in the canonical form iptables-save writes: fixed option order,"
           + " /32 added and host bits cleared, implicit -m tcp, names turned to numbers.",
       "The file itself is never changed."
     })
 final class RulesFmt implements Callable<Integer> {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  @Mixin Terminal terminal;
 
   @Parameters(paramLabel = "FILE", description = "the rules file")
   Path file;
@@ -28,9 +27,9 @@ final class RulesFmt implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return RulesFiles.read(file, spec.commandLine().getErr(), Styles.auto())
+    return RulesFiles.read(file, terminal.err(), terminal.styles())
         .map(r -> {
-          spec.commandLine().getOut().print(SavePrinter.print(r, counters));
+          terminal.out().print(SavePrinter.print(r, counters));
           return ExitCodes.OK;
         })
         .orElse(ExitCodes.USAGE);

@@ -24,7 +24,6 @@ import picocli.CommandLine.Mixin;
 /** {@code ./packetpath shell [ID]}: jshell with the exercise's firewall and the lab's helpers. */
 @Command(
     name = "shell",
-    mixinStandardHelpOptions = true,
     description = {
       "Explore an exercise's firewall in jshell: send packets, try rules, run the checks.",
       "",
@@ -34,33 +33,29 @@ import picocli.CommandLine.Mixin;
       "  append(\"INPUT\", \"-p tcp --dport 80 -j DROP\")   reload()  help()",
       "Rules appended in the shell live in memory only: your rules file never changes."
     },
-    exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:you left the shell (N with /exit N)",
         "2:bad input: no such exercise, or your rules file has errors"})
 final class ShellCommand implements Callable<Integer> {
-  @Mixin Terminal terminal;
-  @Mixin WorkspaceOption workspace;
+  @Mixin Learner learner;
   @Mixin ExerciseArgument exercise;
   @Mixin ContentOption content;
 
   @Override
   public Integer call() {
-    PrintWriter out = terminal.out();
-    PrintWriter err = terminal.err();
-    Styles styles = terminal.styles();
-    Optional<ExerciseCatalog> catalog = content.read(err, styles);
+    PrintWriter err = learner.err();
+    Optional<ExerciseCatalog> catalog = content.read(err, learner.styles());
     if (catalog.isEmpty()) {
       return ExitCodes.USAGE;
     }
     // the current exercise by default, as check and hint use
-    Optional<Exercise> found = workspace.open(err, styles).exercise(catalog.get(), exercise.name);
+    Optional<Exercise> found = learner.bench().exercise(catalog.get(), exercise.name);
     if (found.isEmpty()) {
       return ExitCodes.USAGE;
     }
-    Path folder = Workspace.locate(workspace.folder());
+    Path folder = Workspace.locate(learner.folder());
     Shell shell = new Shell(found.get(), content.dir, Shell.workingCopy(folder, found.get()),
-        styles.colour() ? Colour.ANSI : Colour.PLAIN);
-    return shell.run(input(), stream(out), stream(err));
+        learner.styles().colour() ? Colour.ANSI : Colour.PLAIN);
+    return shell.run(input(), stream(learner.out()), stream(err));
   }
 
   /**

@@ -1,9 +1,9 @@
 package org.packetpath.lab.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.packetpath.lab.Exercise;
 import picocli.CommandLine.Command;
@@ -12,35 +12,28 @@ import picocli.CommandLine.Mixin;
 /** {@code ./packetpath solution [ID]}: a reference solution, once the learner has solved it. */
 @Command(
     name = "solution",
-    mixinStandardHelpOptions = true,
     description = {
       "Show a reference solution of an exercise you have done, to compare with yours: one"
           + " right answer among several. It is shown only once every goal is met."
     },
-    exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:the solution was shown", "1:the exercise is not done yet",
         "2:no such exercise"})
 final class SolutionCommand implements Callable<Integer> {
-  @Mixin Terminal terminal;
-  @Mixin WorkspaceOption workspace;
+  @Mixin Learner learner;
   @Mixin ExerciseArgument exercise;
 
   @Override
-  public Integer call() {
-    PrintWriter out = terminal.out();
-    Workbench bench = workspace.open(terminal.err(), terminal.styles());
-    Optional<Exercise> found = bench.exercise(exercise.name);
-    if (found.isEmpty()) {
-      return ExitCodes.USAGE;
-    }
-    Exercise e = found.get();
-    if (!bench.progress().isDone(e.id())) {
-      out.println("You see a reference solution of exercise " + e.number() + " once every goal"
-          + " is met: run ./packetpath check until it says so.");
-      return ExitCodes.FAILED;
-    }
-    text(bench, e).forEach(out::println);
-    return ExitCodes.OK;
+  public Integer call() throws IOException {
+    return learner.withExercise(exercise.name, (bench, e) -> {
+      PrintWriter out = learner.out();
+      if (!bench.progress().isDone(e.id())) {
+        out.println("You see a reference solution of exercise " + e.number() + " once every"
+            + " goal is met: run ./packetpath check until it says so.");
+        return ExitCodes.FAILED;
+      }
+      text(bench, e).forEach(out::println);
+      return ExitCodes.OK;
+    });
   }
 
   /** The solution with a heading, as lines. */

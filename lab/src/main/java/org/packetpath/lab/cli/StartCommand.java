@@ -13,31 +13,25 @@ import picocli.CommandLine.Mixin;
 /** {@code ./packetpath start ID}: make an exercise the current one and show its instructions. */
 @Command(
     name = "start",
-    mixinStandardHelpOptions = true,
     description = {
       "Make an exercise the current one: show its instructions and create your working copy"
           + " of its rules in the workspace, from the starting rules, unless you have one"
           + " already (it is never overwritten)."
     },
-    exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:the exercise is started", "2:no such exercise, or the working copy"
         + " cannot be created"})
 final class StartCommand implements Callable<Integer> {
-  @Mixin Terminal terminal;
-  @Mixin WorkspaceOption workspace;
+  @Mixin Learner learner;
   @Mixin ExerciseArgument.Required exercise;
 
   @Override
-  public Integer call() {
-    PrintWriter out = terminal.out();
-    PrintWriter err = terminal.err();
-    Workbench bench = workspace.open(err, terminal.styles());
-    Optional<Exercise> found = bench.exercise(exercise.name());
-    if (found.isEmpty()) {
-      return ExitCodes.USAGE;
-    }
-    Exercise e = found.get();
-    Optional<Boolean> created = start(bench, e, err);
+  public Integer call() throws IOException {
+    return learner.withExercise(exercise.name(), this::startAndShow);
+  }
+
+  private int startAndShow(Workbench bench, Exercise e) {
+    PrintWriter out = learner.out();
+    Optional<Boolean> created = start(bench, e, learner.err());
     if (created.isEmpty()) {
       return ExitCodes.USAGE;
     }

@@ -20,12 +20,10 @@ import org.packetpath.engine.trace.view.TraceText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code ./packetpath trace}: send packets through a simulated firewall and show their way. */
 @Command(
     name = "trace",
-    mixinStandardHelpOptions = true,
     description = {
       "Send packets through a simulated firewall, one after another, sharing one connection"
           + " table, and show each packet's way through the tables and chains.",
@@ -35,12 +33,10 @@ import picocli.CommandLine.Parameters;
       "  'tcp attacker:40000 > fw:22 in wan0'   'udp pc1:5353 > internet:53 in lan0'",
       "Names (attacker, fw, pc1 ...) come from the topology."
     },
-    exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:the packets were simulated", "2:bad packet, topology or rules"})
 final class TraceCommand implements Callable<Integer> {
-  @Mixin Terminal terminal;
+  @Mixin Learner learner;
   @Mixin FirewallOptions firewall;
-  @Mixin WorkspaceOption workspace;
 
   @Option(names = "--json", description = "print the traces as JSON, one object per packet")
   boolean json;
@@ -48,26 +44,23 @@ final class TraceCommand implements Callable<Integer> {
   @Option(names = "--no-diagram", description = "leave out the packet-flow diagrams")
   boolean noDiagram;
 
-  @Parameters(arity = "1..*", paramLabel = "PACKET", description = "packets, in order")
-  List<String> packets;
-
   @Override
   public Integer call() {
-    PrintWriter out = terminal.out();
-    PrintWriter err = terminal.err();
-    Styles styles = terminal.styles();
-    Optional<FirewallOptions.Firewall> loaded = firewall.read(workspace, err, styles);
+    PrintWriter out = learner.out();
+    PrintWriter err = learner.err();
+    Styles styles = learner.styles();
+    Optional<FirewallOptions.Firewall> loaded = firewall.read(learner);
     if (loaded.isEmpty()) {
       return ExitCodes.USAGE;
     }
     Simulator fw = loaded.get().simulator();
     List<PacketSpec> specs = new ArrayList<>();
     boolean bad = false;
-    for (int i = 0; i < packets.size(); i++) {
+    for (int i = 0; i < firewall.packets.size(); i++) {
       SourcePosition where = new SourcePosition("packet " + (i + 1), 1, 0);
       try {
-        PacketSpec packet = PacketSyntax.parse(packets.get(i), fw.names(), where);
-        checkInterface(fw.topology(), packet, where, packets.get(i));
+        PacketSpec packet = PacketSyntax.parse(firewall.packets.get(i), fw.names(), where);
+        checkInterface(fw.topology(), packet, where, firewall.packets.get(i));
         specs.add(packet);
       } catch (InputException e) {
         e.diagnostics().forEach(d -> err.println(styles.diagnostic(d)));

@@ -23,45 +23,38 @@ import org.packetpath.lab.kernel.Observation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code ./packetpath verify --kernel}: the same packets through the simulator and the real kernel. */
 @Command(
     name = "verify",
-    mixinStandardHelpOptions = true,
     description = {
       "Run packets through the simulator and through the real Linux kernel (in private network"
           + " namespaces built from the topology), and show where the two disagree:"
           + " the counters each packet moved, the frames that left, the connection table.",
       "Needs root (network namespaces, iptables-restore, conntrack)."
     },
-    exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:simulator and kernel agree", "1:they disagree",
         "2:bad input, or the kernel cannot be used here (not root)"})
 final class VerifyCommand implements Callable<Integer> {
-  @Mixin Terminal terminal;
+  @Mixin Learner learner;
 
   @Option(names = "--kernel", required = true, description = "compare with the running kernel")
   boolean kernel;
 
   @Mixin FirewallOptions firewall;
-  @Mixin WorkspaceOption workspace;
-
-  @Parameters(arity = "1..*", paramLabel = "PACKET", description = "packets, in order")
-  List<String> packets;
 
   @Override
   public Integer call() {
-    PrintWriter out = terminal.out();
-    PrintWriter err = terminal.err();
-    Styles styles = terminal.styles();
+    PrintWriter out = learner.out();
+    PrintWriter err = learner.err();
+    Styles styles = learner.styles();
     Backend backend = firewall.backend;
     Optional<String> why = KernelLab.unavailable(backend);
     if (why.isPresent()) {
       err.println("lab verify: the kernel cannot be used here: " + why.get());
       return ExitCodes.USAGE;
     }
-    Optional<FirewallOptions.Firewall> read = firewall.read(workspace, err, styles);
+    Optional<FirewallOptions.Firewall> read = firewall.read(learner);
     if (read.isEmpty()) {
       return ExitCodes.USAGE;
     }
@@ -75,8 +68,8 @@ final class VerifyCommand implements Callable<Integer> {
         backend);
     List<PacketSpec> specs;
     try {
-      specs = packets.stream().map(p -> PacketSyntax.parse(p, sim.names(),
-          new SourcePosition("packet " + (packets.indexOf(p) + 1), 1, 0))).toList();
+      specs = firewall.packets.stream().map(p -> PacketSyntax.parse(p, sim.names(),
+          new SourcePosition("packet " + (firewall.packets.indexOf(p) + 1), 1, 0))).toList();
     } catch (InputException e) {
       e.diagnostics().forEach(d -> err.println(styles.diagnostic(d)));
       return ExitCodes.USAGE;
