@@ -15,11 +15,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.stream.Stream;
 import org.packetpath.engine.input.Diagnostic;
-import org.packetpath.engine.input.InputException;
-import org.packetpath.engine.input.SourcePosition;
-import org.packetpath.engine.packet.PacketSpec;
-import org.packetpath.engine.packet.PacketSyntax;
 import org.packetpath.engine.parse.ParseResult;
 import org.packetpath.engine.parse.RulesParser;
 import org.packetpath.engine.pipeline.Backend;
@@ -33,6 +30,7 @@ import org.packetpath.lab.Exercise;
 import org.packetpath.lab.check.CheckResult;
 import org.packetpath.lab.check.CheckRun;
 import org.packetpath.lab.check.CheckText;
+import org.packetpath.lab.packets.Packets;
 import org.packetpath.lab.progress.Workspace;
 
 /**
@@ -576,23 +574,14 @@ final class GuidedMode {
       return;
     }
     Simulator fw = Simulator.of(exercise.topology(), parsed.ruleset().get());
-    List<PacketSpec> packets = new ArrayList<>();
-    String[] parts = text.split(";");
-    for (int i = 0; i < parts.length; i++) {
-      String packet = parts[i].strip();
-      SourcePosition where = new SourcePosition(parts.length == 1 ? "packet"
-          : "packet " + (i + 1), 1, 0);
-      try {
-        PacketSpec spec = PacketSyntax.parse(packet, fw.names(), where);
-        TraceCommand.checkInterface(exercise.topology(), spec, where, packet);
-        packets.add(spec);
-      } catch (InputException e) {
-        e.diagnostics().forEach(d -> out.println(styles.diagnostic(d)));
-        return;
-      }
+    List<String> packets = Stream.of(text.split(";")).map(String::strip).toList();
+    Packets.Sent sent = packets.size() == 1 ? Packets.send(fw, packets.get(0))
+        : Packets.send(fw, packets);
+    if (!sent.ok()) {
+      sent.errors().forEach(d -> out.println(styles.diagnostic(d)));
+      return;
     }
-    for (PacketSpec packet : packets) {
-      Trace trace = fw.send(packet);
+    for (Trace trace : sent.traces()) {
       out.println();
       if (columns >= FlowDiagram.WIDTH) {
         out.print(FlowDiagram.render(trace, fw.pipeline(), colour()));

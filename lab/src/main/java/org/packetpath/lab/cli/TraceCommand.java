@@ -1,22 +1,16 @@
 package org.packetpath.lab.cli;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.packetpath.engine.input.Diagnostic;
-import org.packetpath.engine.input.InputException;
-import org.packetpath.engine.input.SourcePosition;
-import org.packetpath.engine.packet.PacketSpec;
-import org.packetpath.engine.packet.PacketSyntax;
 import org.packetpath.engine.sim.Simulator;
-import org.packetpath.engine.topology.Topology;
 import org.packetpath.engine.trace.Trace;
 import org.packetpath.engine.trace.view.Colour;
 import org.packetpath.engine.trace.view.FlowDiagram;
 import org.packetpath.engine.trace.view.TraceJson;
 import org.packetpath.engine.trace.view.TraceText;
+import org.packetpath.lab.packets.Packets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -54,23 +48,12 @@ final class TraceCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     Simulator fw = loaded.get().simulator();
-    List<PacketSpec> specs = new ArrayList<>();
-    boolean bad = false;
-    for (int i = 0; i < firewall.packets.size(); i++) {
-      SourcePosition where = new SourcePosition("packet " + (i + 1), 1, 0);
-      try {
-        PacketSpec packet = PacketSyntax.parse(firewall.packets.get(i), fw.names(), where);
-        checkInterface(fw.topology(), packet, where, firewall.packets.get(i));
-        specs.add(packet);
-      } catch (InputException e) {
-        e.diagnostics().forEach(d -> err.println(styles.diagnostic(d)));
-        bad = true;
-      }
-    }
-    if (bad) {
+    Packets.Sent sent = Packets.send(fw, firewall.packets);
+    if (!sent.ok()) {
+      sent.errors().forEach(d -> err.println(styles.diagnostic(d)));
       return ExitCodes.USAGE;
     }
-    List<Trace> traces = specs.stream().map(fw::send).toList();
+    List<Trace> traces = sent.traces();
     if (json) {
       out.println(TraceJson.array(traces));
       return ExitCodes.OK;
@@ -84,16 +67,4 @@ final class TraceCommand implements Callable<Integer> {
     }
     return ExitCodes.OK;
   }
-
-  static void checkInterface(Topology topology, PacketSpec packet, SourcePosition where,
-      String text) {
-    if (packet.in().isPresent() && topology.interfaceNamed(packet.in().get()).isEmpty()) {
-      int column = text.lastIndexOf(" in ") + 5;
-      List<String> names = topology.interfaces().stream().map(i -> i.name()).toList();
-      throw new InputException(List.of(Diagnostic.error(where.atColumn(column), text,
-          "the firewall has no interface " + packet.in().get())
-          .explained("its interfaces are " + String.join(", ", names))));
-    }
-  }
-
 }

@@ -2,24 +2,23 @@ package org.packetpath.lab.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.packetpath.engine.input.InputException;
+import org.packetpath.engine.input.Diagnostic;
 import org.packetpath.engine.input.SourcePosition;
 import org.packetpath.engine.input.SourceText;
 import org.packetpath.engine.packet.PacketSpec;
-import org.packetpath.engine.packet.PacketSyntax;
 import org.packetpath.engine.parse.RulesParser;
-import org.packetpath.engine.pipeline.Backend;
 import org.packetpath.engine.rules.Ruleset;
 import org.packetpath.engine.sim.Simulator;
-import org.packetpath.engine.topology.Topology;
 import org.packetpath.engine.trace.Trace;
 import org.packetpath.lab.kernel.Comparison;
 import org.packetpath.lab.kernel.KernelLab;
 import org.packetpath.lab.kernel.Load;
 import org.packetpath.lab.kernel.Observation;
+import org.packetpath.lab.packets.Packets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -45,38 +44,53 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = learner.out();
     PrintWriter err = learner.err();
     Styles styles = learner.styles();
-    Backend backend = firewall.backend;
-    Optional<String> why = KernelLab.unavailable(backend);
-    if (why.isPresent()) {
-      err.println("lab verify: the kernel cannot be used here: " + why.get());
-      return ExitCodes.USAGE;
-    }
     Optional<FirewallOptions.Firewall> read = firewall.read(learner);
     if (read.isEmpty()) {
       return ExitCodes.USAGE;
     }
-    Topology top = read.get().topology();
     Path rules = read.get().rules();
     // The kernel loads what iptables-restore would: the file itself, or for a script of
     // iptables commands the save form it amounts to; the simulator reads that same text.
     String original = SourceText.read(rules).text().orElseThrow();
     String loaded = KernelLab.restoreText(original, read.get().ruleset());
-    Simulator sim = Simulator.of(top, RulesParser.parse(rules.toString(), loaded).orThrow(),
-        backend);
-    List<PacketSpec> specs;
-    try {
-      specs = firewall.packets.stream().map(p -> PacketSyntax.parse(p, sim.names(),
-          new SourcePosition("packet " + (firewall.packets.indexOf(p) + 1), 1, 0))).toList();
-    } catch (InputException e) {
-      e.diagnostics().forEach(d -> err.println(styles.diagnostic(d)));
+    Simulator sim = Simulator.of(read.get().topology(),
+        RulesParser.parse(rules.toString(), loaded).orThrow(), firewall.backend);
+    Packets.Read packets = Packets.read(sim, firewall.packets);
+    List<Diagnostic> errors = packets.ok() ? refused(packets.packets()) : packets.errors();
+    if (!errors.isEmpty()) {
+      errors.forEach(d -> err.println(styles.diagnostic(d)));
       return ExitCodes.USAGE;
     }
-    try (KernelLab lab = KernelLab.start(top, backend)) {
-      Load load = lab.load(loaded);
+    Optional<String> why = KernelLab.unavailable(firewall.backend);
+    if (why.isPresent()) {
+      err.println("lab verify: the kernel cannot be used here: " + why.get());
+      return ExitCodes.USAGE;
+    }
+    return compare(sim, loaded, packets.packets());
+  }
+
+  /** The packets the kernel lab cannot send, such as one arriving on lo, as errors. */
+  private List<Diagnostic> refused(List<PacketSpec> packets) {
+    List<Diagnostic> errors = new ArrayList<>();
+    for (int i = 0; i < packets.size(); i++) {
+      SourcePosition where = new SourcePosition("packet " + (i + 1), 1, 0);
+      String text = firewall.packets.get(i);
+      KernelLab.refusal(packets.get(i)).ifPresent(why -> errors.add(
+          Diagnostic.error(where, text, why)));
+    }
+    return errors;
+  }
+
+  /** Sends each packet through the simulator and the kernel, and shows where they differ. */
+  private int compare(Simulator sim, String rulesText, List<PacketSpec> packets) {
+    PrintWriter out = learner.out();
+    Styles styles = learner.styles();
+    try (KernelLab lab = KernelLab.start(sim.topology(), firewall.backend)) {
+      Load load = lab.load(rulesText);
       if (!load.ok()) {
+        PrintWriter err = learner.err();
         err.println("lab verify: the kernel refused the ruleset that PacketPath accepted:");
         err.println(load.stderr().strip());
         return ExitCodes.FAILED;
@@ -84,7 +98,7 @@ final class VerifyCommand implements Callable<Integer> {
       lab.reset();
       Ruleset kernelBefore = Ruleset.EMPTY; // reset() zeroed every counter
       int disagreements = 0;
-      for (PacketSpec packet : specs) {
+      for (PacketSpec packet : packets) {
         Ruleset simBefore = sim.counters();
         Trace trace = sim.send(packet);
         Observation observed = lab.send(packet);
@@ -101,7 +115,7 @@ final class VerifyCommand implements Callable<Integer> {
         }
       }
       out.println(disagreements == 0 ? styles.ok("The simulator and the kernel agree.")
-          : styles.error(disagreements + " of " + specs.size() + " packets differ."));
+          : styles.error(disagreements + " of " + packets.size() + " packets differ."));
       return disagreements == 0 ? ExitCodes.OK : ExitCodes.FAILED;
     }
   }

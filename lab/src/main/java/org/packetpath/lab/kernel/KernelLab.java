@@ -425,23 +425,41 @@ public final class KernelLab implements AutoCloseable {
   }
 
   /**
+   * Why a lab cannot send {@code spec} whatever its topology, or empty: a packet cannot arrive
+   * on lo, nor with a mark.
+   */
+  public static Optional<String> refusal(PacketSpec spec) {
+    if (spec.in().isEmpty()) {
+      return Optional.empty();
+    }
+    if (spec.in().get().equals("lo")) {
+      return Optional.of("a packet cannot arrive on lo from outside; send it local");
+    }
+    if (spec.packet().mark() != 0) {
+      return Optional.of("a packet cannot arrive with a mark: marks do not cross network"
+          + " namespaces");
+    }
+    return Optional.empty();
+  }
+
+  /**
    * Sends one packet and observes what the kernel did with it: the counters after it, the
    * frames that left the firewall because of it, and the conntrack table.
    *
-   * @throws IllegalArgumentException if the packet arrives on an interface the topology lacks
-   *     or on lo, or arrives with a mark
+   * @throws IllegalArgumentException if the packet arrives on an interface the topology lacks,
+   *     or the lab refuses it ({@link #refusal})
    */
   public Observation send(PacketSpec spec) {
     Objects.requireNonNull(spec, "spec");
+    Optional<String> refused = refusal(spec);
+    if (refused.isPresent()) {
+      throw new IllegalArgumentException(refused.get());
+    }
     Packet packet = spec.packet();
     byte[] bytes = Wire.ipv4(packet, flows);
     String request;
     if (spec.in().isPresent()) {
       LabPlan.Link link = link(spec.in().get());
-      if (packet.mark() != 0) {
-        throw new IllegalArgumentException(
-            "a packet cannot arrive with a mark: marks do not cross network namespaces");
-      }
       byte[] frame = Wire.ethernet(destinationMac(link, packet.destination()),
           Wire.mac(link.peerMac()), bytes);
       request = "{\"op\":\"send\",\"via\":" + Agent.quote(link.device().name()) + ",\"bytes\":\""
@@ -457,9 +475,7 @@ public final class KernelLab implements AutoCloseable {
 
   private LabPlan.Link link(String name) {
     return plan.links().stream().filter(l -> l.device().name().equals(name)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException(name.equals("lo")
-            ? "a packet cannot arrive on lo from outside; send it local"
-            : "the firewall has no interface " + name));
+        .orElseThrow(() -> new IllegalArgumentException("the firewall has no interface " + name));
   }
 
   /** The firewall's MAC; all ones for a broadcast; the IP multicast MAC for a multicast. */

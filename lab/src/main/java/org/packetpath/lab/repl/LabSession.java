@@ -9,10 +9,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.packetpath.engine.input.Diagnostic;
-import org.packetpath.engine.input.InputException;
-import org.packetpath.engine.input.SourcePosition;
-import org.packetpath.engine.packet.PacketSpec;
-import org.packetpath.engine.packet.PacketSyntax;
 import org.packetpath.engine.parse.ParseResult;
 import org.packetpath.engine.parse.RulesParser;
 import org.packetpath.engine.parse.SavePrinter;
@@ -20,7 +16,6 @@ import org.packetpath.engine.rules.Chain;
 import org.packetpath.engine.rules.Ruleset;
 import org.packetpath.engine.rules.Table;
 import org.packetpath.engine.sim.Simulator;
-import org.packetpath.engine.topology.Topology;
 import org.packetpath.engine.trace.Trace;
 import org.packetpath.engine.trace.view.Colour;
 import org.packetpath.engine.trace.view.FlowDiagram;
@@ -30,6 +25,7 @@ import org.packetpath.lab.check.CheckHarness;
 import org.packetpath.lab.check.CheckRun;
 import org.packetpath.lab.check.CheckText;
 import org.packetpath.lab.check.RulesSpec;
+import org.packetpath.lab.packets.Packets;
 
 /**
  * What {@code ./packetpath shell} preloads into jshell: the learner's firewall {@link #fw} and a few
@@ -110,29 +106,15 @@ public final class LabSession {
    */
   public static Trace send(String packet) {
     State s = current();
-    PacketSpec spec = packet(packet, s.exercise().topology());
-    Trace trace = fw.send(spec);
+    Packets.Sent sent = Packets.send(fw, packet);
+    if (!sent.ok()) {
+      throw fail(sent.errors());
+    }
+    Trace trace = sent.traces().get(0);
     System.out.println(FlowDiagram.render(trace, fw.pipeline(), s.colour()));
     System.out.print(TraceText.render(trace, s.colour()));
     System.out.flush();
     return trace;
-  }
-
-  private static PacketSpec packet(String text, Topology topology) {
-    SourcePosition where = new SourcePosition("packet", 1, 0);
-    try {
-      PacketSpec spec = PacketSyntax.parse(text, fw.names(), where);
-      if (spec.in().isPresent() && topology.interfaceNamed(spec.in().get()).isEmpty()) {
-        List<String> names = topology.interfaces().stream().map(i -> i.name()).toList();
-        int column = text.lastIndexOf(" in ") + 5;
-        throw fail(Diagnostic.error(where.atColumn(column), text,
-            "the firewall has no interface " + spec.in().get())
-            .explained("its interfaces are " + String.join(", ", names)));
-      }
-      return spec;
-    } catch (InputException e) {
-      throw fail(e.diagnostics());
-    }
   }
 
   /** Prints the rules of the session as {@code iptables-save} prints them. */

@@ -1,6 +1,7 @@
 package org.packetpath.lab.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -47,12 +48,54 @@ class VerifyCommandTest {
   @Test
   void badPacketsAreUsageErrors() throws IOException {
     KernelLabTest.requireKernel(Backend.NFT);
-    Path rules = dir.resolve("rules.v4");
-    Files.writeString(rules, "*filter\n:INPUT ACCEPT [0:0]\nCOMMIT\n");
     RulesCommandTest.Run run = RulesCommandTest.run("verify", "--kernel", "--rules",
-        rules.toString(), "tcp nobody:1 > fw:22 in wan0");
+        acceptAll().toString(), "tcp nobody:1 > fw:22 in wan0");
     assertEquals(ExitCodes.USAGE, run.code());
     assertTrue(run.err().contains("unknown host `nobody'"), run.err());
+  }
+
+  // The packets are read before the kernel is looked at, so that these need no root.
+
+  @Test
+  void aPacketGivenTwiceIsNumberedByWhereItStands() throws IOException {
+    String bad = "tcp nobody:1 > fw:22 in wan0";
+    RulesCommandTest.Run run = RulesCommandTest.run("verify", "--kernel", "--rules",
+        acceptAll().toString(), bad, "tcp attacker:1 > fw:22 in wan0", bad);
+    assertEquals(ExitCodes.USAGE, run.code());
+    assertTrue(run.err().contains("packet 1:1:5: error: unknown host `nobody'"), run.err());
+    assertTrue(run.err().contains("packet 3:1:5: error: unknown host `nobody'"), run.err());
+    assertEquals("", run.out());
+  }
+
+  @Test
+  void anUnknownInterfaceIsLocatedBeforeAnyNamespaceIsBuilt() throws IOException {
+    RulesCommandTest.Run run = RulesCommandTest.run("verify", "--kernel", "--rules",
+        acceptAll().toString(), "tcp attacker:1 > fw:22 in nosuch0");
+    assertEquals(ExitCodes.USAGE, run.code(), run.err());
+    assertTrue(run.err().startsWith(
+        "packet 1:1:27: error: the firewall has no interface nosuch0\n"), run.err());
+    assertFalse(run.err().contains("internal error"), run.err());
+    assertFalse(run.err().contains("kernel"), "the kernel is not even looked at: " + run.err());
+    assertEquals("", run.out());
+  }
+
+  @Test
+  void packetsTheKernelLabCannotSendAreLocatedErrors() throws IOException {
+    RulesCommandTest.Run run = RulesCommandTest.run("verify", "--kernel", "--rules",
+        acceptAll().toString(), "tcp attacker:1 > fw:22 in wan0",
+        "tcp 127.0.0.1:1 > 127.0.0.1:22 in lo", "tcp attacker:1 > fw:22 in wan0 mark 1");
+    assertEquals(ExitCodes.USAGE, run.code(), run.err());
+    assertTrue(run.err().contains("packet 2:1: error: a packet cannot arrive on lo from outside"),
+        run.err());
+    assertTrue(run.err().contains("packet 3:1: error: a packet cannot arrive with a mark"),
+        run.err());
+    assertEquals("", run.out());
+  }
+
+  private Path acceptAll() throws IOException {
+    Path rules = dir.resolve("accept.v4");
+    Files.writeString(rules, "*filter\n:INPUT ACCEPT [0:0]\nCOMMIT\n");
+    return rules;
   }
 
   @Test
