@@ -1,24 +1,26 @@
 package org.packetpath.lab.kernel;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The long-running helper process in the firewall's namespace ({@code agent.py}, a class-path
- * resource), and the line protocol to it: a JSON request per line; a reply of named sections.
+ * resource), and the line protocol to it: a JSON request per line, a JSON reply per line, as
+ * {@link Protocol} describes them.
  */
 final class Agent implements AutoCloseable {
   private static final String RESOURCE = "agent.py";
@@ -29,17 +31,23 @@ final class Agent implements AutoCloseable {
         t.setDaemon(true);
         return t;
       });
+  /** Absent values are left out: {@code Optional.empty()} is no member at all. */
+  private static final JsonMapper JSON = JsonMapper.builder()
+      .changeDefaultPropertyInclusion(i -> i.withValueInclusion(JsonInclude.Include.NON_ABSENT))
+      .build();
   private static Path script;
 
   private final Process process;
-  private final OutputStream requests;
-  private final InputStream replies;
+  private final BufferedWriter requests;
+  private final BufferedReader replies;
   private final Path errors;
 
   private Agent(Process process, Path errors) {
     this.process = process;
-    this.requests = process.getOutputStream();
-    this.replies = new BufferedInputStream(process.getInputStream());
+    this.requests = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(),
+        StandardCharsets.UTF_8));
+    this.replies = new BufferedReader(new InputStreamReader(process.getInputStream(),
+        StandardCharsets.UTF_8));
     this.errors = errors;
   }
 
@@ -73,28 +81,31 @@ final class Agent implements AutoCloseable {
     return script;
   }
 
-  /** Sends one request and returns the sections of the reply by name. */
-  synchronized Map<String, String> call(String json) {
+  /** Sends {@code request} and waits for its reply, which answers nothing. */
+  void call(Protocol.Request request) {
+    call(request, JsonNode.class);
+  }
+
+  /**
+   * Sends {@code request} and returns its reply as an {@code answer}; throws {@link
+   * KernelLabException} when the agent failed or stopped answering.
+   */
+  synchronized <R> R call(Protocol.Request request, Class<R> answer) {
     ScheduledFuture<?> guard = WATCHDOG.schedule(process::destroyForcibly, CALL_SECONDS,
         TimeUnit.SECONDS);
     try {
-      requests.write((json + "\n").getBytes(StandardCharsets.UTF_8));
+      requests.write(JSON.writerFor(Protocol.Request.class).writeValueAsString(request));
+      requests.newLine();
       requests.flush();
-      String header = line();
-      if (header.startsWith("ERR ")) {
-        String message = text(Integer.parseInt(header.substring(4)));
-        throw new KernelLabException("the lab agent failed: " + message);
+      String line = replies.readLine();
+      if (line == null) {
+        throw new IOException("the agent exited");
       }
-      if (!header.startsWith("OK ")) {
-        throw new IOException("unexpected reply " + header);
+      JsonNode reply = JSON.readTree(line);
+      if (reply.has("error")) {
+        throw new KernelLabException("the lab agent failed: " + reply.get("error").asString());
       }
-      int count = Integer.parseInt(header.substring(3));
-      Map<String, String> sections = new LinkedHashMap<>();
-      for (int i = 0; i < count; i++) {
-        String[] head = line().split(" ");
-        sections.put(head[0], text(Integer.parseInt(head[1])));
-      }
-      return sections;
+      return JSON.treeToValue(reply, answer);
     } catch (IOException | RuntimeException e) {
       if (e instanceof KernelLabException k) {
         throw k;
@@ -104,26 +115,6 @@ final class Agent implements AutoCloseable {
     } finally {
       guard.cancel(false);
     }
-  }
-
-  private String line() throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int b;
-    while ((b = replies.read()) != '\n') {
-      if (b < 0) {
-        throw new IOException("the agent exited");
-      }
-      out.write(b);
-    }
-    return out.toString(StandardCharsets.UTF_8);
-  }
-
-  private String text(int length) throws IOException {
-    byte[] data = replies.readNBytes(length);
-    if (data.length < length || replies.read() != '\n') {
-      throw new IOException("the agent's reply was cut short");
-    }
-    return new String(data, StandardCharsets.UTF_8);
   }
 
   private String stderr() {
@@ -157,32 +148,5 @@ final class Agent implements AutoCloseable {
     } catch (IOException e) {
       // a temporary file; deleted on exit anyway
     }
-  }
-
-  /** A JSON string literal. */
-  static String quote(String text) {
-    StringBuilder out = new StringBuilder("\"");
-    for (char c : text.toCharArray()) {
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.append('"').toString();
-  }
-
-  /** A JSON array of strings. */
-  static String array(List<String> items) {
-    return "[" + String.join(",", items.stream().map(Agent::quote).toList()) + "]";
   }
 }

@@ -3,7 +3,6 @@ package org.packetpath.lab.kernel;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -234,12 +233,11 @@ public final class KernelLab implements AutoCloseable {
   }
 
   private void configureAgent() {
-    String saveCounters = "{\"argv\":" + Agent.array(List.of(save, "-c")) + "}";
-    String listConntrack = "{\"argv\":" + Agent.array(List.of(conntrack, "-L"))
-        + ",\"unlessZero\":\"/proc/sys/net/netfilter/nf_conntrack_count\"}";
-    agent.call("{\"op\":\"config\",\"settleMillis\":" + millis("settleMillis", 5)
-        + ",\"limitMillis\":" + millis("limitMillis", 500) + ",\"snapshot\":["
-        + saveCounters + "," + listConntrack + "]}");
+    Protocol.Program saveCounters = new Protocol.Program(List.of(save, "-c"), Optional.empty());
+    Protocol.Program listConntrack = new Protocol.Program(List.of(conntrack, "-L"),
+        Optional.of("/proc/sys/net/netfilter/nf_conntrack_count"));
+    agent.call(new Protocol.Config(millis("settleMillis", 5), millis("limitMillis", 500),
+        List.of(saveCounters, listConntrack)));
   }
 
   private void buildLinks() {
@@ -255,12 +253,11 @@ public final class KernelLab implements AutoCloseable {
 
   private void openSockets() {
     for (LabPlan.Link link : plan.links()) {
-      agent.call("{\"op\":\"capture\",\"ns\":" + Agent.quote(link.peerNamespace())
-          + ",\"device\":" + Agent.quote(link.device().name()) + ",\"name\":"
-          + Agent.quote(link.device().name()) + "}");
+      agent.call(new Protocol.Capture(link.peerNamespace(), link.device().name(),
+          link.device().name()));
     }
-    agent.call("{\"op\":\"services\",\"tcp\":" + plan.services(Service.Protocol.TCP)
-        + ",\"udp\":" + plan.services(Service.Protocol.UDP) + "}");
+    agent.call(new Protocol.Services(plan.services(Service.Protocol.TCP),
+        plan.services(Service.Protocol.UDP)));
   }
 
   private static long millis(String name, long fallback) {
@@ -268,22 +265,16 @@ public final class KernelLab implements AutoCloseable {
   }
 
   private void sysctl(String namespace, List<LabPlan.Sysctl> values, boolean optional) {
-    StringBuilder pairs = new StringBuilder();
-    for (LabPlan.Sysctl s : values) {
-      pairs.append(pairs.length() == 0 ? "" : ",").append('[').append(Agent.quote(s.key()))
-          .append(',').append(Agent.quote(s.value())).append(']');
-    }
-    String ns = namespace.equals(plan.firewallNamespace()) ? "null" : Agent.quote(namespace);
-    agent.call("{\"op\":\"sysctl\",\"ns\":" + ns + ",\"optional\":" + optional
-        + ",\"values\":[" + pairs + "]}");
+    Optional<String> ns = namespace.equals(plan.firewallNamespace()) ? Optional.empty()
+        : Optional.of(namespace);
+    agent.call(new Protocol.SetSysctls(ns, optional,
+        values.stream().map(s -> List.of(s.key(), s.value())).toList()));
   }
 
   /** Runs a program in the firewall's namespace; with {@code check}, fails unless it exits 0. */
   private Tools.Result exec(List<String> command, String stdin, boolean check) {
-    Map<String, String> reply = live().call("{\"op\":\"exec\",\"argv\":" + Agent.array(command)
-        + ",\"stdin\":" + Agent.quote(stdin) + "}");
-    Tools.Result result = new Tools.Result(Integer.parseInt(reply.get("rc")), reply.get("out"),
-        reply.get("err"));
+    Protocol.Ran ran = live().call(new Protocol.Exec(command, stdin), Protocol.Ran.class);
+    Tools.Result result = new Tools.Result(ran.rc(), ran.out(), ran.err());
     if (check && result.exitCode() != 0) {
       throw new KernelLabException(String.join(" ", command) + " failed (exit code "
           + result.exitCode() + "): " + result.err().strip());
@@ -380,8 +371,8 @@ public final class KernelLab implements AutoCloseable {
     if (backend == Backend.NFT) {
       return List.copyOf(loadedTables);
     }
-    String names = live().call("{\"op\":\"read\",\"path\":\"/proc/net/ip_tables_names\"}")
-        .get("text");
+    String names = live().call(new Protocol.Read("/proc/net/ip_tables_names"),
+        Protocol.Text.class).text();
     return names.lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
   }
 
@@ -394,7 +385,7 @@ public final class KernelLab implements AutoCloseable {
   }
 
   private void newCase(boolean zero) {
-    live().call("{\"op\":\"recycle\"}");
+    live().call(new Protocol.Recycle());
     if (zero) {
       StringBuilder text = new StringBuilder();
       for (String table : presentTables()) {
@@ -457,20 +448,19 @@ public final class KernelLab implements AutoCloseable {
     }
     Packet packet = spec.packet();
     byte[] bytes = Wire.ipv4(packet, flows);
-    String request;
+    Protocol.Send request;
     if (spec.in().isPresent()) {
       LabPlan.Link link = link(spec.in().get());
       byte[] frame = Wire.ethernet(destinationMac(link, packet.destination()),
           Wire.mac(link.peerMac()), bytes);
-      request = "{\"op\":\"send\",\"via\":" + Agent.quote(link.device().name()) + ",\"bytes\":\""
-          + Wire.hex(frame) + "\"}";
+      request = new Protocol.Send(Optional.of(link.device().name()), Optional.empty(), 0,
+          Wire.hex(frame));
     } else {
-      request = "{\"op\":\"send\",\"destination\":\"" + Ipv4.format(packet.destination())
-          + "\",\"mark\":" + packet.mark() + ",\"bytes\":\"" + Wire.hex(bytes) + "\"}";
+      request = new Protocol.Send(Optional.empty(), Optional.of(Ipv4.format(packet.destination())),
+          packet.mark(), Wire.hex(bytes));
     }
     flows.saw(bytes);
-    Map<String, String> reply = live().call(request);
-    return observation(reply);
+    return observation(live().call(request, Protocol.Sent.class));
   }
 
   private LabPlan.Link link(String name) {
@@ -493,20 +483,21 @@ public final class KernelLab implements AutoCloseable {
     return Wire.mac(link.firewallMac());
   }
 
-  private Observation observation(Map<String, String> reply) {
+  private Observation observation(Protocol.Sent reply) {
     List<Frame> frames = new ArrayList<>();
-    for (String line : reply.get("frames").lines().toList()) {
-      String[] parts = line.split(" ");
-      Optional<byte[]> ip = Wire.ipOf(Wire.unhex(parts[1]));
+    for (Protocol.Captured captured : reply.frames()) {
+      Optional<byte[]> ip = Wire.ipOf(Wire.unhex(captured.hex()));
       if (ip.isEmpty()) {
         continue;
       }
       flows.saw(ip.get());
-      Wire.parse(ip.get()).ifPresent(p -> frames.add(new Frame(parts[0], p)));
+      Wire.parse(ip.get()).ifPresent(p -> frames.add(new Frame(captured.via(), p)));
     }
-    String saveText = reply.get("out0");
-    if (!reply.get("rc0").equals("0")) {
-      throw new KernelLabException(save + " -c failed: " + reply.get("err0").strip());
+    Protocol.Ran counters = reply.snapshot().get(0);
+    Protocol.Ran connections = reply.snapshot().get(1);
+    String saveText = counters.out();
+    if (counters.rc() != 0) {
+      throw new KernelLabException(save + " -c failed: " + counters.err().strip());
     }
     ParseResult parsed = RulesParser.parse(save + " -c", saveText, RulesParser.Format.SAVE);
     if (parsed.hasErrors()) {
@@ -514,11 +505,11 @@ public final class KernelLab implements AutoCloseable {
           + String.join("; ", parsed.errors().stream().map(Diagnostic::render).toList())
           + "\n" + saveText);
     }
-    if (!reply.get("rc1").equals("0")) {
-      throw new KernelLabException(conntrack + " -L failed: " + reply.get("err1").strip());
+    if (connections.rc() != 0) {
+      throw new KernelLabException(conntrack + " -L failed: " + connections.err().strip());
     }
-    List<String> entries = reply.get("out1").lines().filter(l -> !l.isBlank()).toList();
-    String error = reply.get("error");
+    List<String> entries = connections.out().lines().filter(l -> !l.isBlank()).toList();
+    String error = reply.sendError();
     return new Observation(parsed.ruleset().orElseThrow(), saveText, frames, entries,
         error.isEmpty() ? Optional.empty() : Optional.of(error));
   }

@@ -10,9 +10,10 @@ no new process:
     itself;
   * a listening TCP or bound UDP socket for each service of the topology.
 
-Protocol. Requests are JSON objects, one per line on stdin. Every reply is a header line
-"OK <n>" followed by n sections, each "<name> <byte length>\\n<bytes>\\n"; a failed request
-answers "ERR <byte length>\\n<message>\\n". The agent exits at the end of its input.
+Protocol (org.packetpath.lab.kernel.Protocol). Requests are JSON objects, one per line on
+stdin, naming their operation in "op". Every reply is one JSON object on one line of stdout:
+what the operation answers, or {"error": message} when the request failed. Members that do not
+apply are left out. The agent exits at the end of its input.
 """
 
 import ctypes
@@ -74,7 +75,7 @@ class Agent:
         self.settle = req["settleMillis"] / 1000.0
         self.limit = req["limitMillis"] / 1000.0
         self.snapshot = req["snapshot"]
-        return []
+        return {}
 
     def op_sysctl(self, req):
         def write():
@@ -86,7 +87,7 @@ class Agent:
                     if not req.get("optional"):
                         raise
         self.in_ns(req.get("ns"), write)
-        return []
+        return {}
 
     def op_capture(self, req):
         def open_socket():
@@ -100,14 +101,14 @@ class Agent:
             s.setblocking(False)
             return s
         self.captures[req["name"]] = self.in_ns(req["ns"], open_socket)
-        return []
+        return {}
 
     def op_services(self, req):
         self.services = {"tcp": req["tcp"], "udp": req["udp"]}
         self.open_services()
         self.raw = socket.socket(socket.AF_INET, socket.SOCK_RAW, socket.IPPROTO_RAW)
         self.raw.setsockopt(socket.SOL_SOCKET, socket.SO_BROADCAST, 1)
-        return []
+        return {}
 
     def open_services(self):
         for port in self.services["tcp"]:
@@ -129,25 +130,25 @@ class Agent:
         self.listeners = []
         self.open_services()
         self.drain()
-        return []
+        return {}
 
     def op_exec(self, req):
         rc, out, err = self.run(req["argv"], req.get("stdin", ""))
-        return [("rc", str(rc)), ("out", out), ("err", err)]
+        return {"rc": rc, "out": out, "err": err}
 
     def op_read(self, req):
         try:
             with open(req["path"]) as f:
-                return [("text", f.read())]
+                return {"text": f.read()}
         except FileNotFoundError:
-            return [("text", "")]
+            return {"text": ""}
 
     def op_send(self, req):
         self.drain()
         error = ""
         payload = bytes.fromhex(req["bytes"])
         try:
-            if "via" in req:
+            if req.get("via"):
                 self.captures[req["via"]].send(payload)
             else:
                 mark = req.get("mark", 0)
@@ -157,12 +158,10 @@ class Agent:
                 self.raw.sendto(payload, (req["destination"], 0))
         except OSError as e:
             error = e.strerror or str(e)
-        frames = self.collect()
-        lines = "".join("%s %s\n" % (name, data.hex()) for _, _, name, data in frames)
-        sections = [("frames", lines), ("error", error)]
-        for i, (rc, out, err) in enumerate(self.run_all(self.snapshot)):
-            sections += [("rc%d" % i, str(rc)), ("out%d" % i, out), ("err%d" % i, err)]
-        return sections
+        frames = [{"via": name, "hex": data.hex()} for _, _, name, data in self.collect()]
+        snapshot = [{"rc": rc, "out": out, "err": err}
+                    for rc, out, err in self.run_all(self.snapshot)]
+        return {"frames": frames, "sendError": error, "snapshot": snapshot}
 
     # Helpers ------------------------------------------------------------------------------
 
@@ -219,7 +218,7 @@ class Agent:
         """
         procs = []
         for command in commands:
-            if "unlessZero" in command and self.is_zero(command["unlessZero"]):
+            if command.get("unlessZero") and self.is_zero(command["unlessZero"]):
                 procs.append(None)
                 continue
             procs.append(subprocess.Popen(command["argv"], stdin=subprocess.DEVNULL,
@@ -243,20 +242,9 @@ class Agent:
             return False
 
 
-def write_reply(out, sections):
-    chunks = [("OK %d\n" % len(sections)).encode()]
-    for name, text in sections:
-        data = text.encode("utf-8")
-        chunks.append(("%s %d\n" % (name, len(data))).encode())
-        chunks.append(data)
-        chunks.append(b"\n")
-    out.write(b"".join(chunks))
-    out.flush()
-
-
-def write_error(out, message):
-    data = message.encode("utf-8")
-    out.write(("ERR %d\n" % len(data)).encode() + data + b"\n")
+def write_reply(out, reply):
+    """Writes reply as one line: JSON escapes every line break (and, ASCII only, the rest)."""
+    out.write((json.dumps(reply) + "\n").encode("ascii"))
     out.flush()
 
 
@@ -271,9 +259,10 @@ def main():
             handler = getattr(agent, "op_" + req["op"], None)
             if handler is None:
                 raise ValueError("unknown request " + req["op"])
-            write_reply(out, handler(req))
+            reply = handler(req)
         except Exception as e:  # every failure is answered; the lab decides what it means
-            write_error(out, "%s: %s" % (type(e).__name__, e))
+            reply = {"error": "%s: %s" % (type(e).__name__, e)}
+        write_reply(out, reply)
 
 
 if __name__ == "__main__":
