@@ -5,6 +5,7 @@ import java.util.Deque;
 import java.util.Optional;
 import org.packetpath.engine.rules.Hook;
 import org.packetpath.engine.rules.Option;
+import org.packetpath.engine.rules.Policy;
 import org.packetpath.engine.rules.Table;
 import org.packetpath.engine.rules.Target;
 import org.packetpath.engine.sim.CompiledRuleset.CompiledChain;
@@ -53,10 +54,10 @@ final class ChainWalker {
     while (true) {
       if (index >= current.rules().size()) {
         if (stack.isEmpty()) {
-          String policy = chain.chain().policy().orElseThrow().name();
+          Policy policy = chain.chain().policy().orElseThrow();
           j.step(new Step.PolicyApplied(hook, table, chain.name(), policy));
-          j.hit(new RuleHit(hook, table, chain.name(), 0, policy));
-          return Verdict.of(policy.equals("DROP") ? Kind.DROP : Kind.ACCEPT);
+          j.hit(new RuleHit(hook, table, chain.name(), 0, policy.name()));
+          return Verdict.of(policy == Policy.DROP ? Kind.DROP : Kind.ACCEPT);
         }
         Frame back = stack.pop();
         j.step(new Step.Returned(table, current.name(), back.chain().name()));

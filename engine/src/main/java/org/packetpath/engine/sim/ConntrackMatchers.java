@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import org.packetpath.engine.rules.Match;
 import org.packetpath.engine.rules.Option;
+import org.packetpath.engine.trace.CtState;
 
 /** The conntrack and state matches, as {@code xt_conntrack} evaluates them. */
 final class ConntrackMatchers {

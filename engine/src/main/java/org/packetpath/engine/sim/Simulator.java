@@ -27,6 +27,7 @@ import org.packetpath.engine.rules.TableRules;
 import org.packetpath.engine.topology.Topology;
 import org.packetpath.engine.topology.TopologyParser;
 import org.packetpath.engine.topology.TopologyResult;
+import org.packetpath.engine.trace.CtState;
 import org.packetpath.engine.trace.RuleHit;
 import org.packetpath.engine.trace.Trace;
 
@@ -56,16 +57,21 @@ public final class Simulator {
   private final Set<Tuple> sockets = new HashSet<>();
   private boolean recording = true;
 
-  private Simulator(Topology topology, Ruleset ruleset, Backend backend) {
+  private Simulator(Topology topology, Ruleset ruleset, Pipeline pipeline) {
     this.topology = Objects.requireNonNull(topology, "topology");
     this.ruleset = Objects.requireNonNull(ruleset, "ruleset");
-    this.rules = new CompiledRuleset(ruleset, backend, topology);
-    this.pipeline = Pipeline.of(backend);
+    this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
+    this.rules = new CompiledRuleset(ruleset, pipeline.backend(), topology);
   }
 
   /** A firewall with {@code topology} and {@code ruleset} loaded by {@code backend}. */
   public static Simulator of(Topology topology, Ruleset ruleset, Backend backend) {
-    return new Simulator(topology, ruleset, backend);
+    return new Simulator(topology, ruleset, Pipeline.of(backend));
+  }
+
+  /** A firewall whose packets walk {@code pipeline}, which may not be a kernel's: for tests. */
+  static Simulator of(Topology topology, Ruleset ruleset, Pipeline pipeline) {
+    return new Simulator(topology, ruleset, pipeline);
   }
 
   /**

@@ -13,15 +13,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.packetpath.engine.trace.view.Colour;
 import org.packetpath.lab.Exercise;
 import org.packetpath.lab.ExerciseCatalog;
 import org.packetpath.lab.progress.Workspace;
 import org.packetpath.lab.repl.Shell;
-import picocli.CommandLine;
+import org.packetpath.lab.term.Colour;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code ./packetpath shell [ID]}: jshell with the exercise's firewall and the lab's helpers. */
 @Command(

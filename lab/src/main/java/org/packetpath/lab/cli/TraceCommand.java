@@ -18,11 +18,10 @@ import org.packetpath.engine.topology.Topology;
 import org.packetpath.engine.topology.TopologyParser;
 import org.packetpath.engine.topology.TopologyResult;
 import org.packetpath.engine.trace.Trace;
-import org.packetpath.engine.trace.view.Colour;
 import org.packetpath.engine.trace.view.FlowDiagram;
-import org.packetpath.engine.trace.view.TraceJson;
 import org.packetpath.engine.trace.view.TraceText;
 import org.packetpath.lab.Exercise;
+import org.packetpath.lab.term.Colour;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -125,9 +124,9 @@ final class TraceCommand implements Callable<Integer> {
     Colour colour = styles.colour() ? Colour.ANSI : Colour.PLAIN;
     for (Trace trace : traces) {
       if (!noDiagram) {
-        out.println(FlowDiagram.render(trace, fw.pipeline(), colour));
+        out.println(colour.render(FlowDiagram.render(trace, fw.pipeline())));
       }
-      out.println(TraceText.render(trace, colour));
+      out.println(colour.render(TraceText.render(trace)));
     }
     return ExitCodes.OK;
   }

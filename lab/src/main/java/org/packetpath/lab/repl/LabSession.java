@@ -22,7 +22,6 @@ import org.packetpath.engine.rules.Table;
 import org.packetpath.engine.sim.Simulator;
 import org.packetpath.engine.topology.Topology;
 import org.packetpath.engine.trace.Trace;
-import org.packetpath.engine.trace.view.Colour;
 import org.packetpath.engine.trace.view.FlowDiagram;
 import org.packetpath.engine.trace.view.TraceText;
 import org.packetpath.lab.Exercise;
@@ -30,6 +29,7 @@ import org.packetpath.lab.check.CheckHarness;
 import org.packetpath.lab.check.CheckRun;
 import org.packetpath.lab.check.CheckText;
 import org.packetpath.lab.check.RulesSpec;
+import org.packetpath.lab.term.Colour;
 
 /**
  * What {@code ./packetpath shell} preloads into jshell: the learner's firewall {@link #fw} and a few
@@ -112,8 +112,8 @@ public final class LabSession {
     State s = current();
     PacketSpec spec = packet(packet, s.exercise().topology());
     Trace trace = fw.send(spec);
-    System.out.println(FlowDiagram.render(trace, fw.pipeline(), s.colour()));
-    System.out.print(TraceText.render(trace, s.colour()));
+    System.out.println(s.colour().render(FlowDiagram.render(trace, fw.pipeline())));
+    System.out.print(s.colour().render(TraceText.render(trace)));
     System.out.flush();
     return trace;
   }
