@@ -29,6 +29,10 @@ import org.packetpath.engine.trace.Trace;
  * (the stages of a hook, a routing decision, delivery, sending) and asks the pipeline where the
  * way it leaves by leads; every place entered and every step is recorded into the trace. Single
  * use; not thread-safe.
+ *
+ * <p>This class is longer than most because it does, in one place, what the kernel does at each
+ * place of the pipeline (netfilter reference, sections 2.1 to 2.4), where the places can be read
+ * side by side; which place follows which is the pipeline's alone.
  */
 final class Journey {
   /** How many answers to answers are followed; a RST is never answered, so chains end. */

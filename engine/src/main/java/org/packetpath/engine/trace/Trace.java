@@ -41,7 +41,8 @@ public record Trace(
 
   /**
    * The places of the pipeline the packet entered, in order, from where it started to where it
-   * ended ({@link Place#DROP} when it was dropped); a place entered twice is listed twice.
+   * ended ({@link Place#DROP} when it was dropped); a place entered twice is listed twice. Read
+   * from the steps, so empty when the simulator does not record them.
    */
   public List<Place> places() {
     return steps.stream()

@@ -131,11 +131,6 @@ final class DiagramNodes {
     return false;
   }
 
-  /** Where the journey ended, unless there is no packet. */
-  Optional<Node> end() {
-    return end;
-  }
-
   /** Whether {@code node} is where the journey ended. */
   boolean endedAt(Node node) {
     return end.filter(e -> e == node).isPresent();

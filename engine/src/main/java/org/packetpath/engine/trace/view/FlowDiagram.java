@@ -6,12 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.packetpath.engine.pipeline.Backend;
+import org.packetpath.engine.pipeline.Edge;
 import org.packetpath.engine.pipeline.Pipeline;
-import org.packetpath.engine.pipeline.Stage;
+import org.packetpath.engine.pipeline.Place;
+import org.packetpath.engine.pipeline.Way;
 import org.packetpath.engine.rules.Hook;
-import org.packetpath.engine.rules.Table;
-import org.packetpath.engine.trace.RuleHit;
-import org.packetpath.engine.trace.Step;
 import org.packetpath.engine.trace.Trace;
 import org.packetpath.engine.trace.view.DiagramNodes.Arrow;
 import org.packetpath.engine.trace.view.DiagramNodes.Node;
@@ -66,7 +65,7 @@ public final class FlowDiagram {
   private final Pipeline pipeline;
   private final Optional<Trace> trace;
   private final DiagramNodes nodes;
-  private final Optional<RuleHit> decisive;
+  private final HookBox hookLines;
 
   private Canvas canvas;
   private final Map<Node, Box> boxes = new EnumMap<>(Node.class);
@@ -86,7 +85,7 @@ public final class FlowDiagram {
     this.pipeline = pipeline;
     this.trace = trace;
     this.nodes = trace.map(DiagramNodes::of).orElse(DiagramNodes.none());
-    this.decisive = trace.flatMap(Ending::decisive);
+    this.hookLines = new HookBox(trace, nodes, NOTE_SPACE);
   }
 
   /** The diagram with the way of {@code trace} through {@code pipeline} marked. */
@@ -218,10 +217,7 @@ public final class FlowDiagram {
 
   // ---- boxes -------------------------------------------------------------------------------
 
-  /** A line in a box: a marker, a name, a note on the right. */
-  private record Line(char marker, String name, String note, Role role) {}
-
-  private void box(Box at, String title, List<Line> lines, Node node) {
+  private void box(Box at, String title, List<HookBox.Line> lines, Node node) {
     int x = at.x();
     int y = at.y();
     int width = at.width();
@@ -231,7 +227,7 @@ public final class FlowDiagram {
     String top = "+" + fill + " " + title + " ";
     canvas.text(x, y, top + String.valueOf(fill).repeat(width - top.length() - 1) + "+", border);
     for (int i = 0; i < lines.size(); i++) {
-      Line line = lines.get(i);
+      HookBox.Line line = lines.get(i);
       canvas.put(x, y + 1 + i, '|', border);
       canvas.put(x + width - 1, y + 1 + i, '|', border);
       int space = width - 6;
@@ -257,7 +253,7 @@ public final class FlowDiagram {
     return s + " ".repeat(Math.max(0, width - s.length()));
   }
 
-  private static String fit(String s, int width) {
+  static String fit(String s, int width) {
     return s.length() <= width ? s : s.substring(0, width - 3) + "...";
   }
 
@@ -284,148 +280,12 @@ public final class FlowDiagram {
         : started ? "starts here" : "";
     char marker = delivered ? '*' : started ? '>' : ' ';
     Role role = delivered ? Role.ACCEPT : started ? Role.STRONG : Role.DIM;
-    box(at, "local process", List.of(new Line(marker, what, "", role)), Node.LOCAL);
+    box(at, "local process", List.of(new HookBox.Line(marker, what, "", role)), Node.LOCAL);
   }
 
   private void hookBox(Node node, Box at) {
     Hook hook = node.place().hook().orElseThrow();
-    List<Line> lines = new ArrayList<>();
-    List<Stage> stages = pipeline.stages(hook);
-    int reached = reached(hook, stages);
-    for (int i = 0; i < stages.size(); i++) {
-      lines.add(line(hook, stages.get(i), i < reached, i == reached - 1));
-    }
-    box(at, hook.name(), lines, node);
-  }
-
-  /** How many of the stages at {@code hook} the packet reached. */
-  private int reached(Hook hook, List<Stage> stages) {
-    if (!nodes.visited(Node.of(hook))) {
-      return 0;
-    }
-    if (!nodes.endedAt(Node.of(hook))) {
-      return stages.size();
-    }
-    Optional<RuleHit> decisive = this.decisive.filter(h -> h.hook() == hook);
-    int last = 0;
-    for (int i = 0; i < stages.size(); i++) {
-      Optional<Table> table = stages.get(i).table();
-      if (table.isPresent() && decisive.isPresent() && decisive.get().table() == table.get()) {
-        return i + 1;
-      }
-      if (table.isPresent() && walked(hook, table.get())) {
-        last = i + 1;
-      }
-    }
-    return last;
-  }
-
-  private Line line(Hook hook, Stage stage, boolean reached, boolean last) {
-    String name = switch (stage.kind()) {
-      case CHAIN -> stage.table().orElseThrow().label();
-      case CONNTRACK -> "conntrack";
-      case CONFIRM -> "confirm";
-    };
-    if (!reached) {
-      return new Line(' ', name, "", Role.DIM);
-    }
-    return switch (stage.kind()) {
-      case CONNTRACK -> tracked(hook).map(s -> new Line('>', name, s, Role.STRONG))
-          .orElse(new Line(' ', name, "", Role.PLAIN));
-      case CONFIRM -> new Line(' ', name, "", Role.PLAIN);
-      case CHAIN -> chainLine(hook, stage.table().orElseThrow(), name, last);
-    };
-  }
-
-  private Line chainLine(Hook hook, Table table, String name, boolean last) {
-    Optional<RuleHit> decided = lastHit(hook, table);
-    Optional<String> rewrote = table == Table.NAT ? rewrote(hook) : Optional.empty();
-    boolean end = last && decisive.filter(h -> h.hook() == hook && h.table() == table).isPresent();
-    if (decided.isPresent() || walked(hook, table)) {
-      String note = decided.map(h -> note(name, h)).orElse("");
-      Role role = end ? Role.DROP : rewrote.isPresent() ? Role.NAT : Role.STRONG;
-      return new Line(end ? 'X' : '>', name, note, role);
-    }
-    if (rewrote.isPresent()) {
-      return new Line('>', name, rewrote.get(), Role.NAT);
-    }
-    return new Line(' ', name, table == Table.NAT ? natSkipped() : "", Role.PLAIN);
-  }
-
-  /** What decided in a table: the target of the last hit, with the rule number or policy. */
-  private static String note(String name, RuleHit hit) {
-    List<String> choices = new ArrayList<>();
-    if (hit.isPolicy()) {
-      choices.add("policy " + hit.target());
-    } else if (hit.chain().equals(hit.hook().name())) {
-      choices.add("#" + hit.rule() + " " + hit.target());
-    } else {
-      choices.add(hit.chain() + " #" + hit.rule() + " " + hit.target());
-      choices.add(hit.chain() + " " + hit.target());
-    }
-    choices.add(hit.target());
-    for (String c : choices) {
-      if (name.length() + 1 + c.length() <= NOTE_SPACE + 1) {
-        return c;
-      }
-    }
-    return fit(hit.target(), NOTE_SPACE - name.length());
-  }
-
-  /**
-   * Why the nat table did not see a packet that reached it: only a connection's first packet
-   * goes through the nat chains; later ones follow the connection's binding.
-   */
-  private String natSkipped() {
-    return trace.map(t -> switch (t.ctState()) {
-      case ESTABLISHED -> "skipped, not NEW";
-      case UNTRACKED -> "skipped, untracked";
-      case NEW, RELATED, INVALID -> "";
-    }).orElse("");
-  }
-
-  private Optional<RuleHit> lastHit(Hook hook, Table table) {
-    Optional<RuleHit> last = Optional.empty();
-    for (RuleHit hit : trace.map(Trace::hits).orElse(List.of())) {
-      if (hit.hook() == hook && hit.table() == table) {
-        last = Optional.of(hit);
-      }
-    }
-    return last;
-  }
-
-  private boolean walked(Hook hook, Table table) {
-    return steps().stream().anyMatch(s -> s instanceof Step.ChainEntered c && c.hook() == hook
-        && c.table() == table) || lastHit(hook, table).isPresent();
-  }
-
-  /** The state connection tracking gave the packet, at the hook where it looked it up. */
-  private Optional<String> tracked(Hook hook) {
-    Optional<Hook> at = Optional.empty();
-    for (Step s : steps()) {
-      if (s instanceof Step.Entered e) {
-        at = e.place().hook();
-      } else if (s instanceof Step.Tracked t) {
-        return at.filter(h -> h == hook).map(h -> t.state().name());
-      }
-    }
-    return Optional.empty();
-  }
-
-  /** What NAT rewrote at {@code hook} without a chain deciding it, as {@code rewrote dst}. */
-  private Optional<String> rewrote(Hook hook) {
-    for (Step s : steps()) {
-      if (s instanceof Step.NatApplied n && n.hook() == hook) {
-        boolean source = n.before().source() != n.after().source()
-            || n.before().sourcePort() != n.after().sourcePort();
-        return Optional.of(source ? "rewrote src" : "rewrote dst");
-      }
-    }
-    return Optional.empty();
-  }
-
-  private List<Step> steps() {
-    return trace.map(Trace::steps).orElse(List.of());
+    box(at, hook.name(), hookLines.lines(hook, pipeline.stages(hook)), node);
   }
 
   // ---- legend ------------------------------------------------------------------------------
@@ -433,9 +293,8 @@ public final class FlowDiagram {
   private List<String> legend() {
     if (trace.isEmpty()) {
       List<String> lines = new ArrayList<>();
-      lines.addAll(wrap("Packets that arrive: PREROUTING, the routing decision, then INPUT (for the"
-          + " firewall itself) or FORWARD and POSTROUTING.", WIDTH));
-      lines.addAll(wrap("Packets the firewall sends: the routing decision, OUTPUT, POSTROUTING."
+      lines.addAll(wrap("Packets that arrive: " + way(Place.ARRIVAL) + ".", WIDTH));
+      lines.addAll(wrap("Packets the firewall sends: " + way(Place.LOCAL_PROCESS) + "."
           + " Each box lists what runs there, in order.", WIDTH));
       return lines;
     }
@@ -445,6 +304,51 @@ public final class FlowDiagram {
     Ending ending = Ending.of(trace.get());
     lines.addAll(wrap((ending.good() ? "* " : "X ") + ending.words(), WIDTH));
     return lines;
+  }
+
+  /**
+   * The places a packet goes through from {@code start}, in words, as the pipeline's edges lead:
+   * {@code PREROUTING, the routing decision, then INPUT (for the firewall itself) or FORWARD and
+   * POSTROUTING}. Drops, re-routes and lo are left out; a place with several ways on ends the
+   * list, and a routing decision's ways are told as choices.
+   */
+  private String way(Place start) {
+    List<String> names = new ArrayList<>();
+    Place at = start;
+    while (true) {
+      List<Edge> on = pipeline.from(at).stream()
+          .filter(e -> e.way() != Way.DROP && e.way() != Way.REROUTE && e.way() != Way.LOOP)
+          .toList();
+      if (at != start) {
+        names.add(name(at));
+      }
+      if (at.kind() == Place.Kind.ROUTE && on.size() > 1) {
+        List<String> choices = on.stream().map(e -> String.join(" and ", choice(e.to()))
+            + (e.way() == Way.LOCAL ? " (for the firewall itself)" : "")).toList();
+        return String.join(", ", names) + ", then " + String.join(" or ", choices);
+      }
+      if (on.size() != 1 || on.get(0).to().kind() == Place.Kind.END) {
+        return String.join(", ", names);
+      }
+      at = on.get(0).to();
+    }
+  }
+
+  /** The places of one choice of a routing decision, to where the way ends or branches. */
+  private List<String> choice(Place first) {
+    List<String> names = new ArrayList<>();
+    Optional<Place> at = Optional.of(first);
+    while (at.isPresent() && at.get().kind() != Place.Kind.END) {
+      names.add(name(at.get()));
+      List<Edge> on = pipeline.from(at.get()).stream()
+          .filter(e -> e.way() == Way.ON || e.way() == Way.OUT).toList();
+      at = on.size() == 1 ? Optional.of(on.get(0).to()) : Optional.empty();
+    }
+    return names;
+  }
+
+  private static String name(Place place) {
+    return place.kind() == Place.Kind.ROUTE ? "the routing decision" : place.name();
   }
 
   private static List<String> wrap(String text, int width) {
