@@ -16,9 +16,10 @@ public final class Extensions {
 
   static {
     Stream.of(
-            BasicMatches.all(),
-            ProtocolMatches.all(),
-            StateMatches.all(),
+            Comment.all(),
+            TcpUdp.all(),
+            List.of(Icmp.spec(), Multiport.spec()),
+            Conntrack.all(),
             PacketMatches.all(),
             AdvancedMatches.all(),
             FilterTargets.all(),

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import org.packetpath.engine.rules.CtState;
 import org.packetpath.engine.rules.Match;
 import org.packetpath.engine.rules.Option;
 

@@ -7,6 +7,7 @@ import org.packetpath.engine.net.Ipv4;
 import org.packetpath.engine.packet.Packet;
 import org.packetpath.engine.packet.PacketSpec;
 import org.packetpath.engine.pipeline.Stage;
+import org.packetpath.engine.rules.CtState;
 import org.packetpath.engine.rules.Hook;
 import org.packetpath.engine.rules.Table;
 import org.packetpath.engine.sim.ChainWalker.Verdict;

@@ -20,6 +20,7 @@ import org.packetpath.engine.pipeline.Backend;
 import org.packetpath.engine.pipeline.Pipeline;
 import org.packetpath.engine.rules.Chain;
 import org.packetpath.engine.rules.Counters;
+import org.packetpath.engine.rules.CtState;
 import org.packetpath.engine.rules.Rule;
 import org.packetpath.engine.rules.Ruleset;
 import org.packetpath.engine.rules.Table;

@@ -3,6 +3,7 @@ package org.packetpath.engine.sim;
 import java.util.Objects;
 import java.util.Optional;
 import org.packetpath.engine.packet.Packet;
+import org.packetpath.engine.rules.CtState;
 import org.packetpath.engine.rules.Hook;
 import org.packetpath.engine.rules.Table;
 
