@@ -21,6 +21,7 @@ import org.packetpath.engine.ext.ModuleSpec;
 import org.packetpath.engine.input.SourcePosition;
 import org.packetpath.engine.parse.ParseResult;
 import org.packetpath.engine.parse.RulesParser;
+import org.packetpath.engine.rules.Condition;
 import org.packetpath.engine.rules.Counters;
 import org.packetpath.engine.rules.Hook;
 import org.packetpath.engine.rules.Match;
@@ -44,8 +45,8 @@ class ModuleCoverageTest {
 
   @Test
   void aModuleWithoutACompilerCannotBeSkipped() {
-    Rule rule = new Rule(List.of(), List.of(new Match("nosuch", List.of())), Optional.empty(),
-        Counters.ZERO, SourcePosition.NONE);
+    Rule rule = new Rule(List.of(), List.of(new Match("nosuch", List.of(), Condition.TRUE)),
+        Optional.empty(), Counters.ZERO, SourcePosition.NONE, Condition.TRUE);
     IllegalStateException e = assertThrows(IllegalStateException.class,
         () -> Matchers.compile(rule, MatchTesting.example()));
     assertTrue(e.getMessage().contains("nosuch"), e.getMessage());
