@@ -22,8 +22,9 @@ public final class Extensions {
             Conntrack.all(),
             PacketMatches.all(),
             AdvancedMatches.all(),
-            FilterTargets.all(),
-            PacketTargets.all(),
+            List.of(Reject.spec(), LogTarget.spec(), MarkTarget.spec(), ConnmarkTarget.spec(),
+                CtTarget.ct(), CtTarget.notrack(), TraceTarget.spec(), Tcpmss.spec(),
+                Nflog.spec(), Nfqueue.spec()),
             NatTargets.all())
         .flatMap(List::stream)
         .forEach(Extensions::register);
