@@ -44,7 +44,7 @@ final class CtTarget {
         .does(o -> o.stream().anyMatch(x -> x.name().equals("--notrack"))
             ? new Action.NoTrack()
             : new Action.Continue("CT", "sets the connection's helper, zone, events or timeout"
-                + " policy; not simulated"));
+                + " policy; not simulated", true));
   }
 
   private static String events(String text, List<String> known) throws ArgException {

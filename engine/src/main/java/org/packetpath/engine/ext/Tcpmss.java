@@ -40,6 +40,6 @@ final class Tcpmss {
               return List.of(last);
             })
         .does(options -> new Action.Continue("TCPMSS", "rewrites the MSS option of TCP SYN"
-            + " packets; not simulated"));
+            + " packets; not simulated", false));
   }
 }

@@ -9,6 +9,6 @@ final class TraceTarget {
   static ModuleSpec spec() {
     return ModuleSpec.target("TRACE")
         .does(options -> new Action.Continue("TRACE", "logs the packet's way through the rules"
-            + " that follow; the trace here shows it anyway"));
+            + " that follow; the trace here shows it anyway", false));
   }
 }

@@ -195,12 +195,13 @@ public sealed interface Action
   }
 
   /**
-   * A range of addresses ({@code first} to {@code last}, unsigned 32-bit values) or ports.
+   * A range of addresses ({@code first} to {@code last}, unsigned 32-bit values) or ports, as
+   * written: iptables keeps a reversed range.
    * {@code base} is the first port of a shifted port range ({@code 1000-2000/80}), -1 without.
    */
   record Range(long first, long last, int base) {
     public Range {
-      if (first > last || first < 0 || last > IntervalSet.MAX) {
+      if (first < 0 || first > IntervalSet.MAX || last < 0 || last > IntervalSet.MAX) {
         throw new IllegalArgumentException("bad range " + first + "-" + last);
       }
     }
@@ -366,9 +367,10 @@ public sealed interface Action
   /**
    * A target that does not change the packet's fate or its header as simulated ({@code TRACE},
    * {@code TCPMSS}, {@code CT} with a helper or zone): the walk goes on. {@code why} says what
-   * it does in the kernel.
+   * it does in the kernel; {@code tracksConnections} whether it makes the kernel track
+   * connections ({@code CT} sets up a conntrack template).
    */
-  record Continue(String target, String why) implements Action {
+  record Continue(String target, String why, boolean tracksConnections) implements Action {
     public Continue {
       Objects.requireNonNull(target, "target");
       Objects.requireNonNull(why, "why");

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 import org.packetpath.engine.parse.SavePrinter;
 import org.packetpath.engine.pipeline.Backend;
 import org.packetpath.engine.rules.Chain;
@@ -23,7 +22,7 @@ import org.packetpath.engine.topology.Topology;
  */
 final class CompiledRuleset {
   /** A rule ready to evaluate: its test, its 1-based position, and its text for traces. */
-  record CompiledRule(Rule rule, int number, Predicate<Visit> test, String text) {
+  record CompiledRule(Rule rule, int number, Evaluator.Test test, String text) {
     Optional<Target> target() {
       return rule.target();
     }
@@ -47,9 +46,9 @@ final class CompiledRuleset {
         List<CompiledRule> rules = new ArrayList<>();
         for (int i = 0; i < chain.rules().size(); i++) {
           Rule rule = chain.rules().get(i);
-          rules.add(new CompiledRule(rule, i + 1, Matchers.compile(rule, topology),
+          rules.add(new CompiledRule(rule, i + 1, Evaluator.compile(rule.condition(), topology),
               SavePrinter.rule(chain.name(), rule)));
-          conntrack |= needsConntrack(table.table(), rule);
+          conntrack |= Tracking.needed(rule);
         }
         boolean hooked = !chain.isBuiltin() || backend == Backend.LEGACY || chain.declared();
         chains.put(chain.name(), new CompiledChain(chain, rules, hooked));
@@ -57,31 +56,6 @@ final class CompiledRuleset {
       tables.put(table.table(), chains);
     }
     this.needsConntrack = conntrack;
-  }
-
-  /**
-   * Whether a rule makes the kernel load connection tracking in the namespace: a state or
-   * conntrack match, or a target that uses connections (NAT targets among them). A nat table
-   * without NAT targets does not: its chains are then never traversed (checked on 6.18).
-   */
-  private static boolean needsConntrack(Table table, Rule rule) {
-    for (var m : rule.matches()) {
-      switch (m.module()) {
-        case "conntrack", "state", "connmark", "helper", "connlimit", "connbytes" -> {
-          return true;
-        }
-        default -> { }
-      }
-    }
-    return rule.target()
-        .filter(t -> t.kind() == Target.Kind.EXTENSION)
-        .map(t -> switch (t.name()) {
-          // CT --notrack and NOTRACK only exempt packets: they start no tracking (checked on 6.18)
-          case "CT" -> t.option("--notrack").isEmpty();
-          case "CONNMARK", "MASQUERADE", "SNAT", "DNAT", "REDIRECT", "NETMAP" -> true;
-          default -> false;
-        })
-        .orElse(false);
   }
 
   boolean needsConntrack() {

@@ -393,6 +393,13 @@ final class Journey {
     return sim;
   }
 
+  /** A note in the trace; its text is only made when the trace is recorded. */
+  void note(java.util.function.Supplier<String> text) {
+    if (sim.recording()) {
+      steps.add(new Step.Note(text.get()));
+    }
+  }
+
   void step(Step step) {
     if (sim.recording()) {
       steps.add(step);
