@@ -340,7 +340,7 @@ final class Journey {
     CtState seen = table == Table.RAW && !untracked ? CtState.INVALID
         : untracked ? CtState.UNTRACKED : ctState;
     Optional<Visit.ConnView> view = table == Table.RAW ? Optional.empty()
-        : conn.map(c -> c.view(replyDirection));
+        : conn.flatMap(c -> c.view(replyDirection));
     Optional<String> device = hook == Hook.OUTPUT ? outputDevice : out;
     return new Visit(packet, hook.knowsInInterface() ? in : Optional.empty(),
         hook.knowsOutInterface() ? device : Optional.empty(), hook, table, seen, view,
