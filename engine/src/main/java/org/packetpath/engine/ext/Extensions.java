@@ -16,13 +16,15 @@ public final class Extensions {
 
   static {
     Stream.of(
-            BasicMatches.all(),
-            ProtocolMatches.all(),
-            StateMatches.all(),
+            Comment.all(),
+            TcpUdp.all(),
+            List.of(Icmp.spec(), Multiport.spec()),
+            Conntrack.all(),
             PacketMatches.all(),
             AdvancedMatches.all(),
-            FilterTargets.all(),
-            PacketTargets.all(),
+            List.of(Reject.spec(), LogTarget.spec(), MarkTarget.spec(), ConnmarkTarget.spec(),
+                CtTarget.ct(), CtTarget.notrack(), TraceTarget.spec(), Tcpmss.spec(),
+                Nflog.spec(), Nfqueue.spec()),
             NatTargets.all())
         .flatMap(List::stream)
         .forEach(Extensions::register);

@@ -4,9 +4,9 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
 import org.packetpath.engine.rules.Hook;
-import org.packetpath.engine.rules.Option;
 import org.packetpath.engine.rules.Policy;
 import org.packetpath.engine.rules.Table;
+import org.packetpath.engine.rules.Action;
 import org.packetpath.engine.rules.Target;
 import org.packetpath.engine.sim.CompiledRuleset.CompiledChain;
 import org.packetpath.engine.sim.CompiledRuleset.CompiledRule;
@@ -33,10 +33,10 @@ final class ChainWalker {
     QUEUE
   }
 
-  /** A verdict and, for REJECT, the answer type; for a NAT target, the rule that set it up. */
-  record Verdict(Kind kind, String rejectWith, Optional<CompiledRule> rule) {
+  /** A verdict and, for REJECT, the answer. */
+  record Verdict(Kind kind, Action.RejectWith rejectWith) {
     static Verdict of(Kind kind) {
-      return new Verdict(kind, "", Optional.empty());
+      return new Verdict(kind, Action.RejectWith.ICMP_PORT_UNREACHABLE);
     }
   }
 
@@ -80,42 +80,23 @@ final class ChainWalker {
         index++;
         continue;
       }
-      Target target = rule.target().get();
-      switch (target.kind()) {
-        case STANDARD -> {
-          switch (target.name()) {
-            case "ACCEPT" -> {
-              return Verdict.of(Kind.ACCEPT);
-            }
-            case "DROP" -> {
-              return Verdict.of(Kind.DROP);
-            }
-            default -> index = current.rules().size(); // RETURN: as if at the chain's end
-
-          }
-        }
+      Targets.Next next = Targets.apply(j, hook, rule.target().get().action());
+      switch (next.flow()) {
+        case NEXT -> index++;
+        case RETURN -> index = current.rules().size(); // as if at the chain's end
         case JUMP, GOTO -> {
-          CompiledChain into = j.chain(table, target.name());
-          if (target.kind() == Target.Kind.JUMP) {
+          CompiledChain into = j.chain(table, next.chain());
+          if (next.flow() == Targets.Flow.JUMP) {
             stack.push(new Frame(current, index + 1));
           }
           j.step(new Step.ChainEntered(hook, table, into.name(), j.packet()));
           current = into;
           index = 0;
         }
-        case EXTENSION -> {
-          Optional<Verdict> verdict = Targets.apply(j, hook, table, rule, target);
-          if (verdict.isPresent()) {
-            return verdict.get();
-          }
-          index++;
+        case VERDICT -> {
+          return next.verdict().orElseThrow();
         }
       }
     }
-  }
-
-  /** The argument of a target option, if present. */
-  static Optional<String> arg(Target target, String option) {
-    return target.option(option).map(Option::arg);
   }
 }

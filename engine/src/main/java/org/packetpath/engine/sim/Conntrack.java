@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.packetpath.engine.packet.Packet;
 import org.packetpath.engine.packet.TcpFlags;
+import org.packetpath.engine.rules.CtState;
 import org.packetpath.engine.topology.Sysctls;
-import org.packetpath.engine.trace.CtState;
 
 /**
  * The connection-tracking table: classifies each packet as {@code nf_conntrack_in} does (NEW,

@@ -9,13 +9,13 @@ import org.packetpath.engine.pipeline.Pipeline;
 import org.packetpath.engine.pipeline.Place;
 import org.packetpath.engine.pipeline.Stage;
 import org.packetpath.engine.pipeline.Way;
+import org.packetpath.engine.rules.CtState;
 import org.packetpath.engine.rules.Hook;
 import org.packetpath.engine.rules.Table;
 import org.packetpath.engine.sim.ChainWalker.Verdict;
 import org.packetpath.engine.sim.CompiledRuleset.CompiledChain;
 import org.packetpath.engine.topology.Interface;
 import org.packetpath.engine.topology.RouteLookup;
-import org.packetpath.engine.trace.CtState;
 import org.packetpath.engine.trace.Disposition;
 import org.packetpath.engine.trace.DropReason;
 import org.packetpath.engine.trace.RouteDecision;
@@ -376,7 +376,7 @@ final class Journey {
     CtState seen = table == Table.RAW && !untracked ? CtState.INVALID
         : untracked ? CtState.UNTRACKED : ctState;
     Optional<Visit.ConnView> view = table == Table.RAW ? Optional.empty()
-        : conn.map(c -> c.view(replyDirection));
+        : conn.flatMap(c -> c.view(replyDirection));
     Optional<String> device = hook == Hook.OUTPUT ? outputDevice : out;
     return new Visit(packet, hook.knowsInInterface() ? in : Optional.empty(),
         hook.knowsOutInterface() ? device : Optional.empty(), hook, table, seen, view,
@@ -427,6 +427,13 @@ final class Journey {
 
   Simulator simulator() {
     return sim;
+  }
+
+  /** A note in the trace; its text is only made when the trace is recorded. */
+  void note(java.util.function.Supplier<String> text) {
+    if (sim.recording()) {
+      steps.add(new Step.Note(text.get()));
+    }
   }
 
   void step(Step step) {

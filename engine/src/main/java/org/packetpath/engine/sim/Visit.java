@@ -3,9 +3,9 @@ package org.packetpath.engine.sim;
 import java.util.Objects;
 import java.util.Optional;
 import org.packetpath.engine.packet.Packet;
+import org.packetpath.engine.rules.CtState;
 import org.packetpath.engine.rules.Hook;
 import org.packetpath.engine.rules.Table;
-import org.packetpath.engine.trace.CtState;
 
 /**
  * Everything a rule can look at while a packet traverses one chain: the packet as it is now,

@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.packetpath.engine.packet.Packet;
 import org.packetpath.engine.pipeline.Place;
+import org.packetpath.engine.rules.CtState;
 import org.packetpath.engine.rules.Hook;
 import org.packetpath.engine.rules.Policy;
 import org.packetpath.engine.rules.Table;

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.packetpath.engine.packet.Packet;
 import org.packetpath.engine.packet.PacketSpec;
 import org.packetpath.engine.pipeline.Place;
+import org.packetpath.engine.rules.CtState;
 
 /**
  * What happened to one simulated packet: every step in order, the rules and policies it hit,

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.packetpath.engine.parse.RulesParser;
+import org.packetpath.engine.rules.CtState;
 import org.packetpath.engine.topology.Topology;
 import org.packetpath.engine.topology.TopologyParser;
-import org.packetpath.engine.trace.CtState;
 import org.packetpath.engine.trace.Disposition;
 import org.packetpath.engine.trace.Trace;
 

@@ -1,4 +1,4 @@
-package org.packetpath.engine.trace;
+package org.packetpath.engine.rules;
 
 /** A packet's connection-tracking state, as {@code -m conntrack --ctstate} sees it. */
 public enum CtState {

@@ -1,12 +1,13 @@
 package org.packetpath.engine.ext;
 
 import java.util.List;
+import org.packetpath.engine.rules.Condition;
 
-/** The {@code comment} match: it matches every packet and documents the rule. */
-final class BasicMatches {
-  private BasicMatches() {}
+/** The {@code comment} match: it holds for every packet and documents the rule. */
+final class Comment {
+  private Comment() {}
 
-  static List<ModuleSpec> all() {
+  static ModuleSpec spec() {
     OptionSpec comment =
         OptionSpec.one(
                 "--comment",
@@ -18,8 +19,12 @@ final class BasicMatches {
                   return a;
                 })
             .quoted();
-    return List.of(
-        ModuleSpec.match("comment", comment)
-            .withFinisher(Finishers.required("comment", "--comment")));
+    return ModuleSpec.match("comment", comment)
+        .withRules(OptionRules.of("--comment").mandatory("--comment"))
+        .meaning(options -> Condition.TRUE);
+  }
+
+  static List<ModuleSpec> all() {
+    return List.of(spec());
   }
 }
