@@ -1,11 +1,16 @@
 package org.packetpath.engine.ext;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.packetpath.engine.net.CNumbers;
 import org.packetpath.engine.net.Ipv4;
 import org.packetpath.engine.net.Services;
+import org.packetpath.engine.rules.Hook;
+import org.packetpath.engine.rules.Option;
 
 /**
  * Argument parsers shared by extensions. Each returns the canonical text iptables-save prints
@@ -229,5 +234,200 @@ public final class Args {
     }
     throw new ArgException(String.format(errorFormat, text))
         .explained("expected one of " + String.join(", ", choices));
+  }
+
+  // ---- shared by the match extensions -------------------------------------------------------
+
+  static final long U32 = 0xFFFFFFFFL;
+
+  /** A number read by {@code strtoul}: its value (unsigned) and where reading stopped. */
+  record CNumber(long value, int end) {}
+
+  /** C's {@code strtoumax(text, &end, 0)} as {@code xtables_strtoul} uses it. */
+  static Optional<CNumber> strtoul(String text) {
+    return CNumbers.strtoul(text, 0).map(p -> new CNumber(p.value(), p.end()));
+  }
+
+  /**
+   * An unsigned option argument as iptables' option tables read it, with their error: {@code
+   * recent: bad value for option "--seconds", or out of range (1-4294967295).}
+   */
+  static long xtUnsigned(String module, String option, String text, long min, long max)
+      throws ArgException {
+    Optional<CNumber> n = strtoul(text);
+    if (n.isEmpty() || n.get().end() != text.length()
+        || Long.compareUnsigned(n.get().value(), min) < 0
+        || Long.compareUnsigned(n.get().value(), max) > 0) {
+      throw new ArgException(module + ": bad value for option \"" + option
+              + "\", or out of range (" + min + "-" + Long.toUnsignedString(max) + ").")
+          .explained(option + " takes a whole number from " + min + " to "
+              + Long.toUnsignedString(max));
+    }
+    return n.get().value();
+  }
+
+  /** An address for an option of the host type; names are not looked up. */
+  static int host(String text) throws ArgException {
+    return CNumbers.inetAton(text)
+        .orElseThrow(
+            () -> new ArgException("getaddrinfo: Name or service not known")
+                .explained("expected an IPv4 address like 192.0.2.7; host names are not"
+                    + " resolved in rules files"));
+  }
+
+  /**
+   * A prefix length as iptables' option tables read it: a number 0..128, or a netmask, whose
+   * length is 255 when it has holes.
+   */
+  static int prefixLength(String module, String option, String text) throws ArgException {
+    Optional<CNumber> n = strtoul(text).filter(c -> c.end() == text.length() && c.value() >= 0
+        && c.value() <= 128);
+    if (n.isPresent()) {
+      return (int) n.get().value();
+    }
+    Optional<Integer> mask = CNumbers.inetAton(text);
+    if (mask.isEmpty()) {
+      throw new ArgException(module + ": bad value for option \"" + option
+              + "\", neither a valid network mask nor valid CIDR (0-32).")
+          .explained("give a prefix length such as 24 or a netmask such as 255.255.255.0");
+    }
+    return Ipv4.prefixOf(mask.get()).orElse(255);
+  }
+
+  /**
+   * An address with an optional mask, host bits kept, as {@code --tunnel-src} prints it: {@code
+   * 10.1.2.3/8}, and no mask when it is /32 (or longer, or has holes).
+   */
+  static String hostMask(String module, String option, String text)
+      throws ArgException {
+    int slash = text.indexOf('/');
+    int prefix = 32;
+    if (slash >= 0) {
+      prefix = prefixLength(module, option, text.substring(slash + 1));
+    }
+    String address = Ipv4.format(host(slash < 0 ? text : text.substring(0, slash)));
+    return prefix >= 32 ? address : address + "/" + prefix;
+  }
+
+  /** A rule the kernel refuses when it is loaded, with the kernel's reason as the message. */
+  static ArgException refused(String reason, String hint) {
+    return refused(reason, "Invalid argument", hint);
+  }
+
+  static ArgException refused(String reason, String errno, String hint) {
+    return new ArgException(reason)
+        .explained("the kernel refuses this rule (iptables-restore: RULE_APPEND failed ("
+            + errno + ")): " + hint);
+  }
+
+  static boolean has(List<Option> options, String name) {
+    return find(options, name).isPresent();
+  }
+
+  static Optional<Option> find(List<Option> options, String name) {
+    return options.stream().filter(o -> o.name().equals(name)).findFirst();
+  }
+
+  static Set<String> names(List<Option> options) {
+    Set<String> names = new HashSet<>();
+    options.forEach(o -> names.add(o.name()));
+    return names;
+  }
+
+  /**
+   * The checks iptables derives from an extension's option table once all options are read
+   * ({@code xtables_options_fcheck}): for each option in table order, whether it is mandatory,
+   * then which other options (in id order) it excludes or needs.
+   */
+  static final class OptionTable {
+    private record Entry(String name, int id, boolean mandatory, List<String> excludes,
+        List<String> needs) {}
+
+    private final String module;
+    private final List<Entry> entries = new ArrayList<>();
+
+    OptionTable(String module) {
+      this.module = module;
+    }
+
+    OptionTable option(String name, int id) {
+      entries.add(new Entry(name, id, false, List.of(), List.of()));
+      return this;
+    }
+
+    OptionTable mandatory(String name, int id) {
+      entries.add(new Entry(name, id, true, List.of(), List.of()));
+      return this;
+    }
+
+    /** The last option added cannot be combined with {@code names}. */
+    OptionTable excludes(List<String> names) {
+      Entry last = entries.remove(entries.size() - 1);
+      entries.add(new Entry(last.name(), last.id(), last.mandatory(), names, last.needs()));
+      return this;
+    }
+
+    /** The last option added needs {@code name} too. */
+    OptionTable needs(String name) {
+      Entry last = entries.remove(entries.size() - 1);
+      entries.add(
+          new Entry(last.name(), last.id(), last.mandatory(), last.excludes(), List.of(name)));
+      return this;
+    }
+
+    void check(Collection<String> present) throws ArgException {
+      Set<Integer> ids = new HashSet<>();
+      for (Entry e : entries) {
+        if (present.contains(e.name())) {
+          ids.add(e.id());
+        }
+      }
+      for (Entry e : entries) {
+        if (e.mandatory() && !ids.contains(e.id())) {
+          throw new ArgException(module + ": option \"" + e.name() + "\" must be specified");
+        }
+        if (!ids.contains(e.id())) {
+          continue;
+        }
+        for (int id = 0; id < 32; id++) {
+          Optional<Entry> other = byId(id);
+          if (id == e.id() || other.isEmpty()) {
+            continue;
+          }
+          String name = other.get().name();
+          if (e.excludes().contains(name) && ids.contains(id)) {
+            throw new ArgException(module + ": option \"" + e.name()
+                    + "\" cannot be used together with \"" + name + "\".")
+                .explained(e.name() + " and " + name + " contradict each other; keep one");
+          }
+          if (e.needs().contains(name) && !ids.contains(id)) {
+            throw new ArgException(module + ": option \"" + e.name() + "\" also requires \""
+                    + name + "\".")
+                .explained(e.name() + " only works together with " + name);
+          }
+        }
+      }
+    }
+
+    private Optional<Entry> byId(int id) {
+      return entries.stream().filter(e -> e.id() == id).findFirst();
+    }
+  }
+
+
+
+  static int indexOf(List<Option> options, String name) {
+    for (int i = 0; i < options.size(); i++) {
+      if (options.get(i).name().equals(name)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Whether the rule is in the built-in chain of {@code hook} (user chains are not checked). */
+  static boolean isBuiltin(RuleContext rule, Hook... hooks) {
+    Optional<Hook> hook = rule.table().builtinHook(rule.chain());
+    return hook.isPresent() && List.of(hooks).contains(hook.get());
   }
 }

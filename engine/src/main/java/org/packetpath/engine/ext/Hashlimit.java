@@ -1,14 +1,15 @@
 package org.packetpath.engine.ext;
 
-import static org.packetpath.engine.ext.AdvancedMatches.U32;
-import static org.packetpath.engine.ext.AdvancedMatches.find;
-import static org.packetpath.engine.ext.AdvancedMatches.has;
-import static org.packetpath.engine.ext.AdvancedMatches.refused;
+import static org.packetpath.engine.ext.Args.U32;
+import static org.packetpath.engine.ext.Args.find;
+import static org.packetpath.engine.ext.Args.has;
+import static org.packetpath.engine.ext.Args.refused;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.packetpath.engine.rules.Condition;
 import org.packetpath.engine.rules.Option;
 
 /**
@@ -45,8 +46,8 @@ final class Hashlimit {
   private static final String[] UNIT_NAMES = {"day", "hour", "min", "sec"};
   private static final long[] UNIT_SECONDS = {86_400, 3_600, 60, 1};
 
-  private static final AdvancedMatches.OptionTable TABLE =
-      new AdvancedMatches.OptionTable("hashlimit")
+  private static final Args.OptionTable TABLE =
+      new Args.OptionTable("hashlimit")
           .option(UPTO, 0).excludes(List.of(ABOVE))
           .option(ABOVE, 1).excludes(List.of(UPTO))
           .option("--hashlimit-srcmask", 4)
@@ -83,12 +84,25 @@ final class Hashlimit {
         .withSaveOrder()
         .withFinisher((rule, options) -> finish(options))
         .notSimulated("every flow is under its limit: --hashlimit-upto matches,"
-            + " --hashlimit-above does not");
+            + " --hashlimit-above does not")
+        .meaning(Hashlimit::meaning);
+  }
+
+  /**
+   * Every flow is under its limit, so {@code --hashlimit-upto} matches and {@code
+   * --hashlimit-above} does not ({@code ! --hashlimit-upto} is printed, and read, as {@code
+   * --hashlimit-above}).
+   */
+  private static Condition meaning(List<Option> options) {
+    boolean upto = has(options, UPTO);
+    return new Condition.Opaque("hashlimit", "how fast the packets"
+        + " of each flow arrive; every flow is taken to be under its limit",
+        new Condition.Fixed(upto));
   }
 
   private static OptionSpec uint32(String name) {
     return OptionSpec.one(
-        name, a -> Long.toString(AdvancedMatches.xtUnsigned("hashlimit", name, a, 0, U32)));
+        name, a -> Long.toString(Args.xtUnsigned("hashlimit", name, a, 0, U32)));
   }
 
   // ---- option arguments ----------------------------------------------------------------------
@@ -201,8 +215,8 @@ final class Hashlimit {
 
   /** The burst as iptables reads it: a number 1..1000000, or one with a k or m suffix. */
   private static long burst(String text) throws ArgException {
-    Optional<AdvancedMatches.CNumber> n =
-        AdvancedMatches.strtoul(text).filter(c -> c.value() != 0);
+    Optional<Args.CNumber> n =
+        Args.strtoul(text).filter(c -> c.value() != 0);
     if (n.isEmpty() || (n.get().end() == text.length()
         && Long.compareUnsigned(n.get().value(), BURST_MAX) > 0)) {
       throw burstError();
@@ -219,7 +233,7 @@ final class Hashlimit {
   }
 
   private static String mask(String text, String option) throws ArgException {
-    return Integer.toString(AdvancedMatches.prefixLength("hashlimit", option, text));
+    return Integer.toString(Args.prefixLength("hashlimit", option, text));
   }
 
   private static String mode(String text) throws ArgException {
@@ -317,7 +331,7 @@ final class Hashlimit {
         interval = rate.bytes() ? 1 : rate.seconds();
       }
     }
-    TABLE.check(AdvancedMatches.names(options));
+    TABLE.check(Args.names(options));
     String name = value(options, "--hashlimit-name");
     long srcmask = number(options, "--hashlimit-srcmask").orElse(32L);
     long dstmask = number(options, "--hashlimit-dstmask").orElse(32L);
@@ -367,7 +381,7 @@ final class Hashlimit {
 
   private static void kernelChecks(String name, long gcInterval, long expire, long srcmask,
       long dstmask, boolean bytes, boolean rateMatch, long avg, long burst) throws ArgException {
-    AdvancedMatches.checkProcName("hashlimit", name);
+    Recent.checkProcName("hashlimit", name);
     if (gcInterval == 0 || expire == 0) {
       throw refused("hashlimit match: --hashlimit-htable-gcinterval and"
               + " --hashlimit-htable-expire must not be 0",

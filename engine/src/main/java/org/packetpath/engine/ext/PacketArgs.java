@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.packetpath.engine.net.CNumbers;
 import org.packetpath.engine.net.CNumbers.Scan;
+import org.packetpath.engine.net.CNumbers;
 import org.packetpath.engine.net.Ipv4;
 
 /**

@@ -1,0 +1,59 @@
+package org.packetpath.engine.ext;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.packetpath.engine.net.CNumbers;
+import org.packetpath.engine.net.Ipv4;
+import org.packetpath.engine.net.Protocols;
+import org.packetpath.engine.rules.Condition;
+import org.packetpath.engine.rules.Field;
+import org.packetpath.engine.rules.Hook;
+import org.packetpath.engine.rules.IntervalSet;
+import org.packetpath.engine.rules.Option;
+import org.packetpath.engine.rules.Table;
+
+/** The {@code iprange} match: source or destination within a range of addresses. */
+final class Iprange {
+  private Iprange() {}
+
+  static ModuleSpec spec() {
+    return iprange().meaning(Iprange::meaning);
+  }
+
+  private static ModuleSpec iprange() {
+    return ModuleSpec.match(
+            "iprange",
+            OptionSpec.one("--src-range", a -> PacketArgs.range(a, "--src-range")).negatable(),
+            OptionSpec.one("--dst-range", a -> PacketArgs.range(a, "--dst-range")).negatable())
+        .withFinisher(
+            (rule, options) -> {
+              if (options.isEmpty()) {
+                throw new ArgException(
+                        "iprange match: You must specify `--src-range' or `--dst-range'")
+                    .explained("for example -m iprange --src-range 10.0.0.10-10.0.0.20");
+              }
+              return options;
+            });
+  }
+
+  /** {@code FROM-TO}, compared as unsigned numbers; a reversed range holds nothing. */
+  private static Condition meaning(List<Option> options) {
+    return Meanings.perOption(options, o -> {
+      String[] ends = o.arg().split("-");
+      long from = Integer.toUnsignedLong(Ipv4.parse(ends[0]).orElseThrow());
+      long to = Integer.toUnsignedLong(Ipv4.parse(ends[1]).orElseThrow());
+      Field field = o.name().equals("--src-range") ? Field.SOURCE : Field.DESTINATION;
+      return Condition.in(field, IntervalSet.range(from, to));
+    });
+  }
+}

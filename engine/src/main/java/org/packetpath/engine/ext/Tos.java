@@ -1,0 +1,76 @@
+package org.packetpath.engine.ext;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.packetpath.engine.net.CNumbers;
+import org.packetpath.engine.net.Ipv4;
+import org.packetpath.engine.net.Protocols;
+import org.packetpath.engine.rules.Condition;
+import org.packetpath.engine.rules.Field;
+import org.packetpath.engine.rules.Hook;
+import org.packetpath.engine.rules.IntervalSet;
+import org.packetpath.engine.rules.Option;
+import org.packetpath.engine.rules.Table;
+
+/** The {@code tos} and {@code dscp} matches: the type-of-service byte and its DiffServ code point. */
+final class Tos {
+  private Tos() {}
+
+
+  private static ModuleSpec tos() {
+    return ModuleSpec.match("tos", OptionSpec.one("--tos", PacketArgs::tosValue).negatable())
+        .withFinisher(Finishers.required("tos", "--tos"));
+  }
+
+  private static ModuleSpec dscp() {
+    OptionSpec value = OptionSpec.one("--dscp", PacketArgs::dscpValue).negatable();
+    OptionSpec dsClass = OptionSpec.one("--dscp-class", PacketArgs::dscpClass).negatable();
+    return ModuleSpec.match("dscp", value, dsClass)
+        .withFinisher(
+            (rule, options) -> {
+              if (options.isEmpty()) {
+                throw new ArgException("DSCP match: Parameter --dscp is required")
+                    .explained("give --dscp with a number 0..63 or --dscp-class with a class"
+                        + " name such as EF");
+              }
+              Ttl.exclusive("dscp", options, List.of("--dscp", "--dscp-class"),
+                  List.of("--dscp", "--dscp-class"));
+              // --dscp-class keeps its own name until here, so that giving both options is
+              // reported as iptables does; the class then prints as its code point.
+              Option o = options.get(0);
+              return List.of(new Option("--dscp", o.negated(), o.args()));
+            });
+  }
+
+  static ModuleSpec tosSpec() {
+    return tos().meaning(Tos::tosMeaning);
+  }
+
+  static ModuleSpec dscpSpec() {
+    return dscp().meaning(Tos::dscpMeaning);
+  }
+
+  /** The TOS byte, masked, equals the value ({@code 0x10/0x3f}; the value is not masked). */
+  private static Condition tosMeaning(List<Option> options) {
+    return Meanings.perOption(options, o -> {
+      long[] vm = Meanings.valueMask(o.arg());
+      return new Condition.FieldIn(Field.TOS, vm[1], IntervalSet.of(vm[0]));
+    });
+  }
+
+  /** The upper six bits of the TOS byte, the DiffServ code point. */
+  private static Condition dscpMeaning(List<Option> options) {
+    return Meanings.perOption(options, o -> new Condition.FieldIn(Field.TOS, 0xfc,
+        IntervalSet.of(Meanings.number(o.arg()) << 2)));
+  }
+}
