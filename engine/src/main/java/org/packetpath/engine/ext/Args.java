@@ -240,12 +240,10 @@ public final class Args {
 
   static final long U32 = 0xFFFFFFFFL;
 
-  /** A number read by {@code strtoul}: its value (unsigned) and where reading stopped. */
-  record CNumber(long value, int end) {}
 
   /** C's {@code strtoumax(text, &end, 0)} as {@code xtables_strtoul} uses it. */
-  static Optional<CNumber> strtoul(String text) {
-    return CNumbers.strtoul(text, 0).map(p -> new CNumber(p.value(), p.end()));
+  static Optional<CNumbers.Parsed> strtoul(String text) {
+    return CNumbers.strtoul(text, 0);
   }
 
   /**
@@ -254,7 +252,7 @@ public final class Args {
    */
   static long xtUnsigned(String module, String option, String text, long min, long max)
       throws ArgException {
-    Optional<CNumber> n = strtoul(text);
+    Optional<CNumbers.Parsed> n = strtoul(text);
     if (n.isEmpty() || n.get().end() != text.length()
         || Long.compareUnsigned(n.get().value(), min) < 0
         || Long.compareUnsigned(n.get().value(), max) > 0) {
@@ -280,7 +278,7 @@ public final class Args {
    * length is 255 when it has holes.
    */
   static int prefixLength(String module, String option, String text) throws ArgException {
-    Optional<CNumber> n = strtoul(text).filter(c -> c.end() == text.length() && c.value() >= 0
+    Optional<CNumbers.Parsed> n = strtoul(text).filter(c -> c.end() == text.length() && c.value() >= 0
         && c.value() <= 128);
     if (n.isPresent()) {
       return (int) n.get().value();
@@ -334,88 +332,13 @@ public final class Args {
     return names;
   }
 
-  /**
-   * The checks iptables derives from an extension's option table once all options are read
-   * ({@code xtables_options_fcheck}): for each option in table order, whether it is mandatory,
-   * then which other options (in id order) it excludes or needs.
-   */
-  static final class OptionTable {
-    private record Entry(String name, int id, boolean mandatory, List<String> excludes,
-        List<String> needs) {}
-
-    private final String module;
-    private final List<Entry> entries = new ArrayList<>();
-
-    OptionTable(String module) {
-      this.module = module;
-    }
-
-    OptionTable option(String name, int id) {
-      entries.add(new Entry(name, id, false, List.of(), List.of()));
-      return this;
-    }
-
-    OptionTable mandatory(String name, int id) {
-      entries.add(new Entry(name, id, true, List.of(), List.of()));
-      return this;
-    }
-
-    /** The last option added cannot be combined with {@code names}. */
-    OptionTable excludes(List<String> names) {
-      Entry last = entries.remove(entries.size() - 1);
-      entries.add(new Entry(last.name(), last.id(), last.mandatory(), names, last.needs()));
-      return this;
-    }
-
-    /** The last option added needs {@code name} too. */
-    OptionTable needs(String name) {
-      Entry last = entries.remove(entries.size() - 1);
-      entries.add(
-          new Entry(last.name(), last.id(), last.mandatory(), last.excludes(), List.of(name)));
-      return this;
-    }
-
-    void check(Collection<String> present) throws ArgException {
-      Set<Integer> ids = new HashSet<>();
-      for (Entry e : entries) {
-        if (present.contains(e.name())) {
-          ids.add(e.id());
-        }
-      }
-      for (Entry e : entries) {
-        if (e.mandatory() && !ids.contains(e.id())) {
-          throw new ArgException(module + ": option \"" + e.name() + "\" must be specified");
-        }
-        if (!ids.contains(e.id())) {
-          continue;
-        }
-        for (int id = 0; id < 32; id++) {
-          Optional<Entry> other = byId(id);
-          if (id == e.id() || other.isEmpty()) {
-            continue;
-          }
-          String name = other.get().name();
-          if (e.excludes().contains(name) && ids.contains(id)) {
-            throw new ArgException(module + ": option \"" + e.name()
-                    + "\" cannot be used together with \"" + name + "\".")
-                .explained(e.name() + " and " + name + " contradict each other; keep one");
-          }
-          if (e.needs().contains(name) && !ids.contains(id)) {
-            throw new ArgException(module + ": option \"" + e.name() + "\" also requires \""
-                    + name + "\".")
-                .explained(e.name() + " only works together with " + name);
-          }
-        }
-      }
-    }
-
-    private Optional<Entry> byId(int id) {
-      return entries.stream().filter(e -> e.id() == id).findFirst();
-    }
+  /** Whether the rule is in the built-in chain of {@code hook} (user chains are not checked). */
+  static boolean isBuiltin(RuleContext rule, Hook... hooks) {
+    Optional<Hook> hook = rule.table().builtinHook(rule.chain());
+    return hook.isPresent() && List.of(hooks).contains(hook.get());
   }
 
-
-
+  /** The position of the first option called {@code name}, or -1. */
   static int indexOf(List<Option> options, String name) {
     for (int i = 0; i < options.size(); i++) {
       if (options.get(i).name().equals(name)) {
@@ -423,11 +346,5 @@ public final class Args {
       }
     }
     return -1;
-  }
-
-  /** Whether the rule is in the built-in chain of {@code hook} (user chains are not checked). */
-  static boolean isBuiltin(RuleContext rule, Hook... hooks) {
-    Optional<Hook> hook = rule.table().builtinHook(rule.chain());
-    return hook.isPresent() && List.of(hooks).contains(hook.get());
   }
 }

@@ -9,6 +9,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.packetpath.engine.net.CNumbers;
 import org.packetpath.engine.rules.Condition;
 import org.packetpath.engine.rules.Option;
 
@@ -46,21 +47,18 @@ final class Hashlimit {
   private static final String[] UNIT_NAMES = {"day", "hour", "min", "sec"};
   private static final long[] UNIT_SECONDS = {86_400, 3_600, 60, 1};
 
-  private static final Args.OptionTable TABLE =
-      new Args.OptionTable("hashlimit")
-          .option(UPTO, 0).excludes(List.of(ABOVE))
-          .option(ABOVE, 1).excludes(List.of(UPTO))
-          .option("--hashlimit-srcmask", 4)
-          .option("--hashlimit-dstmask", 5)
-          .option(BURST, 7)
-          .option("--hashlimit-htable-size", 8)
-          .option("--hashlimit-htable-max", 9)
-          .option("--hashlimit-htable-gcinterval", 10)
-          .option("--hashlimit-htable-expire", 11)
-          .option("--hashlimit-mode", 3)
-          .mandatory("--hashlimit-name", 6)
-          .option("--hashlimit-rate-match", 12)
-          .option("--hashlimit-rate-interval", 13);
+  private static final OptionRules RULES =
+      OptionRules.of(UPTO, ABOVE, "--hashlimit-srcmask", "--hashlimit-dstmask", BURST,
+              "--hashlimit-htable-size", "--hashlimit-htable-max",
+              "--hashlimit-htable-gcinterval", "--hashlimit-htable-expire", "--hashlimit-mode",
+              "--hashlimit-name", "--hashlimit-rate-match", "--hashlimit-rate-interval")
+          .ids(UPTO, ABOVE, "--hashlimit-mode", "--hashlimit-srcmask", "--hashlimit-dstmask",
+              "--hashlimit-name", BURST, "--hashlimit-htable-size", "--hashlimit-htable-max",
+              "--hashlimit-htable-gcinterval", "--hashlimit-htable-expire",
+              "--hashlimit-rate-match", "--hashlimit-rate-interval")
+          .excludes(UPTO, ABOVE)
+          .excludes(ABOVE, UPTO)
+          .mandatory("--hashlimit-name");
 
   static ModuleSpec spec() {
     return ModuleSpec.match(
@@ -215,7 +213,7 @@ final class Hashlimit {
 
   /** The burst as iptables reads it: a number 1..1000000, or one with a k or m suffix. */
   private static long burst(String text) throws ArgException {
-    Optional<Args.CNumber> n =
+    Optional<CNumbers.Parsed> n =
         Args.strtoul(text).filter(c -> c.value() != 0);
     if (n.isEmpty() || (n.get().end() == text.length()
         && Long.compareUnsigned(n.get().value(), BURST_MAX) > 0)) {
@@ -331,7 +329,7 @@ final class Hashlimit {
         interval = rate.bytes() ? 1 : rate.seconds();
       }
     }
-    TABLE.check(Args.names(options));
+    RULES.check("hashlimit", Args.names(options));
     String name = value(options, "--hashlimit-name");
     long srcmask = number(options, "--hashlimit-srcmask").orElse(32L);
     long dstmask = number(options, "--hashlimit-dstmask").orElse(32L);

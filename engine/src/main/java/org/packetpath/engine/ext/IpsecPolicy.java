@@ -33,18 +33,12 @@ final class IpsecPolicy {
   private static final List<String> POLICY_ELEMENT =
       List.of("--reqid", "--spi", "--proto", "--mode", "--tunnel-dst", "--tunnel-src");
 
-  private static final Args.OptionTable POLICY_TABLE =
-      new Args.OptionTable("policy")
-          .option("--dir", 0)
-          .option("--pol", 1)
-          .option("--strict", 2)
-          .option("--reqid", 3)
-          .option("--spi", 4)
-          .option("--tunnel-src", 7)
-          .option("--tunnel-dst", 8)
-          .option("--proto", 5)
-          .option("--mode", 6)
-          .option("--next", 9).needs("--strict");
+  private static final OptionRules RULES =
+      OptionRules.of("--dir", "--pol", "--strict", "--reqid", "--spi", "--tunnel-src",
+              "--tunnel-dst", "--proto", "--mode", "--next")
+          .ids("--dir", "--pol", "--strict", "--reqid", "--spi", "--proto", "--mode",
+              "--tunnel-src", "--tunnel-dst", "--next")
+          .needs("--next", "--strict");
 
   private static ModuleSpec policy() {
     OptionSpec dir =
@@ -162,7 +156,7 @@ final class IpsecPolicy {
         checkElement(i, elements.get(i), strict);
       }
     }
-    POLICY_TABLE.check(Args.names(options));
+    RULES.check("policy", Args.names(options));
     String direction = dir.get().arg();
     if (direction.equals("out") && Args.isBuiltin(rule, Hook.PREROUTING, Hook.INPUT)) {
       throw Args.refused("policy match: output policy not valid in PREROUTING and INPUT",

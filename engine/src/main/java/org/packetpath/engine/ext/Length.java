@@ -33,7 +33,7 @@ final class Length {
   private static ModuleSpec length() {
     return ModuleSpec.match(
             "length", OptionSpec.one("--length", PacketArgs::lengthRange).negatable())
-        .withFinisher(Finishers.required("length", "--length"));
+        .withRules(OptionRules.of("--length").mandatory("--length"));
   }
 
   /** The IP total length within {@code MIN[:MAX]}; a reversed range holds nothing. */

@@ -33,7 +33,7 @@ final class Mac {
   private static ModuleSpec mac() {
     return ModuleSpec.match(
             "mac", OptionSpec.one("--mac-source", PacketArgs::macAddress).negatable())
-        .withFinisher(Finishers.required("mac", "--mac-source"))
+        .withRules(OptionRules.of("--mac-source").mandatory("--mac-source"))
         .onlyFrom(Hook.PREROUTING, Hook.INPUT, Hook.FORWARD);
   }
 

@@ -30,7 +30,7 @@ final class MarkMatch {
   private static ModuleSpec mark(String module) {
     return ModuleSpec.match(
             module, OptionSpec.one("--mark", a -> PacketArgs.markMask(a, module)).negatable())
-        .withFinisher(Finishers.required(module, "--mark"));
+        .withRules(OptionRules.of("--mark").mandatory("--mark"));
   }
 
   static ModuleSpec markSpec() {

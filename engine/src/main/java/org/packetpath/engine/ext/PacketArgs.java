@@ -1,12 +1,10 @@
 package org.packetpath.engine.ext;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.packetpath.engine.net.CNumbers.Scan;
 import org.packetpath.engine.net.CNumbers;
 import org.packetpath.engine.net.Ipv4;
 
@@ -22,11 +20,6 @@ import org.packetpath.engine.net.Ipv4;
  */
 final class PacketArgs {
   private PacketArgs() {}
-
-  private static final BigInteger ULONG_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
-
-  /** A number read from the front of a text, and the index just after it. */
-  record Num(long value, int end) {}
 
   /**
    * Whether {@code text} begins with {@code prefix}, ignoring the case of ASCII letters only, as
@@ -48,86 +41,6 @@ final class PacketArgs {
     return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
   }
 
-  static boolean isSpace(char c) {
-    return CNumbers.isSpace(c);
-  }
-
-  private static Scan scan(String s, int from, int base) {
-    return CNumbers.scan(s, from, base);
-  }
-
-  private static int digit(char c, int radix) {
-    return CNumbers.digit(c, radix);
-  }
-
-  /**
-   * {@code xtables_strtoui(s + from, &end, &value, 0, max)}: an unsigned number in any C base,
-   * blanks and {@code +} allowed in front, no {@code -}; text may follow it. Empty when there is
-   * no number or it is above {@code max}.
-   */
-  static Optional<Num> strtoui(String s, int from, long max) {
-    int p = from;
-    while (p < s.length() && isSpace(s.charAt(p))) {
-      p++;
-    }
-    if (p < s.length() && s.charAt(p) == '-') {
-      return Optional.empty();
-    }
-    Scan scan = scan(s, from, 0);
-    if (!scan.hasDigits() || scan.magnitude().compareTo(BigInteger.valueOf(max)) > 0) {
-      return Optional.empty();
-    }
-    return Optional.of(new Num(scan.magnitude().longValue(), scan.end()));
-  }
-
-  /** {@code xtables_strtoui(s, NULL, &value, 0, max)}: {@link #strtoui} over the whole text. */
-  static Optional<Long> strtouiAll(String s, long max) {
-    return strtoui(s, 0, max).filter(n -> n.end() == s.length()).map(Num::value);
-  }
-
-  /**
-   * C's {@code atoi} as glibc implements it ({@code (int) strtol(s, NULL, 10)}): leading blanks
-   * and sign, decimal digits up to the first other character, saturated to the range of a long
-   * and then cut to 32 bits.
-   */
-  static int atoi(String s) {
-    Scan scan = scan(s, 0, 10);
-    if (!scan.hasDigits()) {
-      return 0;
-    }
-    BigInteger limit = BigInteger.valueOf(Long.MAX_VALUE);
-    long value;
-    if (scan.negative()) {
-      value = scan.magnitude().compareTo(limit.add(BigInteger.ONE)) >= 0
-          ? Long.MIN_VALUE
-          : -scan.magnitude().longValue();
-    } else {
-      value = scan.magnitude().compareTo(limit) > 0 ? Long.MAX_VALUE : scan.magnitude().longValue();
-    }
-    return (int) value;
-  }
-
-  /**
-   * {@code strtoul(s + from, &end, 16)} cut to one byte, as the MAC address reader uses it:
-   * returns {value, end}, with end == from when no digit was read.
-   */
-  static int[] hexByte(String s, int from) {
-    Scan scan = scan(s, from, 16);
-    if (!scan.hasDigits()) {
-      return new int[] {0, from};
-    }
-    // On overflow strtoul returns ULONG_MAX whatever the sign; otherwise "-n" wraps around.
-    BigInteger value = scan.magnitude().compareTo(ULONG_MAX) > 0
-        ? ULONG_MAX
-        : scan.negative() ? scan.magnitude().negate() : scan.magnitude();
-    return new int[] {value.and(BigInteger.valueOf(0xff)).intValue(), scan.end()};
-  }
-
-  /** An IPv4 address as {@code xtables_numeric_to_ipaddr} reads it; see {@link CNumbers}. */
-  static Optional<Integer> numericAddress(String text) {
-    return CNumbers.xtablesAddress(text);
-  }
-
   // ---- iprange ---------------------------------------------------------------------------------
 
   /** {@code FROM[-TO]}, printed as {@code FROM-TO} even for a single address. */
@@ -139,7 +52,7 @@ final class PacketArgs {
   }
 
   private static String rangeEnd(String text, String option) throws ArgException {
-    Optional<Integer> address = numericAddress(text);
+    Optional<Integer> address = CNumbers.xtablesAddress(text);
     if (address.isEmpty()) {
       throw new ArgException("iprange: Bad value for \"" + option + "\" option: \"" + text + "\"")
           .explained("a range is two IPv4 addresses joined by a dash, as in 10.0.0.10-10.0.0.20;"
@@ -180,7 +93,7 @@ final class PacketArgs {
       }
       seconds = UNIT_SECONDS[found];
     }
-    long count = atoi(text) & 0xffffffffL;
+    long count = CNumbers.atoi(text) & 0xffffffffL;
     if (count == 0) {
       throw badRate(text);
     }
@@ -211,7 +124,7 @@ final class PacketArgs {
     List<String> bytes = new ArrayList<>();
     int pos = 0;
     for (int i = 0; i < 6; i++) {
-      int[] read = hexByte(text, pos);
+      int[] read = CNumbers.hexByte(text, pos);
       int end = read[1];
       boolean separated = i < 5 ? end < text.length() && text.charAt(end) == ':'
           : end == text.length();
@@ -231,14 +144,14 @@ final class PacketArgs {
   /** {@code value[/mask]}, 32-bit numbers in any C base; printed in hex, a full mask left out. */
   static String markMask(String text, String module) throws ArgException {
     long max = 0xffffffffL;
-    Optional<Num> value = strtoui(text, 0, max);
+    Optional<CNumbers.Parsed> value = CNumbers.strtoui(text, 0, max);
     if (value.isEmpty()) {
       throw badMark(module);
     }
     long mask = max;
     int end = value.get().end();
     if (end < text.length() && text.charAt(end) == '/') {
-      Optional<Num> m = strtoui(text, end + 1, max);
+      Optional<CNumbers.Parsed> m = CNumbers.strtoui(text, end + 1, max);
       if (m.isEmpty()) {
         throw badMark(module);
       }
@@ -331,7 +244,7 @@ final class PacketArgs {
         end = arg;
         value = count == 1 ? 65535 : 0;
       } else {
-        Optional<Num> n = strtoui(text, arg, 65535);
+        Optional<CNumbers.Parsed> n = CNumbers.strtoui(text, arg, 65535);
         if (n.isEmpty()) {
           throw new ArgException("length: bad value for option \"--length\" near \""
                   + text.substring(arg) + "\", or out of range (0-65535).")
@@ -370,12 +283,12 @@ final class PacketArgs {
    * compares the six TOS bits (mask 0x3f).
    */
   static String tosValue(String text) throws ArgException {
-    Optional<Num> value = strtoui(text, 0, 255);
+    Optional<CNumbers.Parsed> value = CNumbers.strtoui(text, 0, 255);
     if (value.isPresent()) {
       long mask = 0xff;
       int end = value.get().end();
       if (end < text.length() && text.charAt(end) == '/') {
-        Optional<Num> m = strtoui(text, end + 1, 255);
+        Optional<CNumbers.Parsed> m = CNumbers.strtoui(text, end + 1, 255);
         if (m.isEmpty()) {
           throw illegalTos(text);
         }
@@ -501,14 +414,14 @@ final class PacketArgs {
       return Long.toString(named);
     }
     long max = 0xfffffffeL;
-    Optional<Num> from = strtoui(text, 0, max);
+    Optional<CNumbers.Parsed> from = CNumbers.strtoui(text, 0, max);
     if (from.isEmpty()) {
       throw badOwner(text, option);
     }
     long to = from.get().value();
     int end = from.get().end();
     if (end < text.length() && (text.charAt(end) == '-' || text.charAt(end) == ':')) {
-      Optional<Num> second = strtoui(text, end + 1, max);
+      Optional<CNumbers.Parsed> second = CNumbers.strtoui(text, end + 1, max);
       if (second.isEmpty()) {
         throw badOwner(text, option);
       }
@@ -552,7 +465,7 @@ final class PacketArgs {
    */
   private static long number(String text, String module, String option, long max)
       throws ArgException {
-    return strtouiAll(text, max)
+    return CNumbers.strtouiAll(text, max)
         .orElseThrow(
             () ->
                 new ArgException(module + ": bad value for option \"" + option

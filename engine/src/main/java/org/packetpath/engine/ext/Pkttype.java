@@ -33,7 +33,7 @@ final class Pkttype {
   private static ModuleSpec pkttype() {
     OptionSpec type = OptionSpec.one("--pkt-type", PacketArgs::packetType).negatable();
     return ModuleSpec.match("pkttype", type)
-        .withFinisher(Finishers.required("pkttype", "--pkt-type"));
+        .withRules(OptionRules.of("--pkt-type").mandatory("--pkt-type"));
   }
 
   private static Condition meaning(List<Option> options) {

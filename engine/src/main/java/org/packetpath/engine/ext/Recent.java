@@ -33,20 +33,12 @@ final class Recent {
   private static final List<String> RECENT_COMMANDS =
       List.of("--set", "--rcheck", "--update", "--remove");
 
-  private static final Args.OptionTable RECENT_TABLE =
-      new Args.OptionTable("recent")
-          .option("--set", 0).excludes(RECENT_COMMANDS)
-          .option("--rcheck", 1).excludes(RECENT_COMMANDS)
-          .option("--update", 2).excludes(RECENT_COMMANDS)
-          .option("--remove", 3).excludes(RECENT_COMMANDS)
-          .option("--seconds", 4)
-          .option("--reap", 5).needs("--seconds")
-          .option("--hitcount", 6)
-          .option("--rttl", 7).excludes(List.of("--set", "--remove"))
-          .option("--name", 8)
-          .option("--rsource", 9)
-          .option("--rdest", 10)
-          .option("--mask", 11);
+  private static final OptionRules RULES =
+      OptionRules.of("--set", "--rcheck", "--update", "--remove", "--seconds", "--reap",
+              "--hitcount", "--rttl", "--name", "--rsource", "--rdest", "--mask")
+          .exclusive("--set", "--rcheck", "--update", "--remove")
+          .needs("--reap", "--seconds")
+          .excludes("--rttl", "--set", "--remove");
 
   private static ModuleSpec recent() {
     return ModuleSpec.match(
@@ -81,7 +73,7 @@ final class Recent {
               "recent: you must specify one of `--set', `--rcheck' `--update' or `--remove'")
           .explained("--set records the address; --rcheck, --update and --remove look it up");
     }
-    RECENT_TABLE.check(Args.names(options));
+    RULES.check("recent", Args.names(options));
     boolean records = List.of("--set", "--remove").contains(command.get().name());
     long hitcount = Args.find(options, "--hitcount").map(o -> Long.parseLong(o.arg())).orElse(0L);
     boolean conditions =

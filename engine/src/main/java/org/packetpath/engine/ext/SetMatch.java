@@ -97,7 +97,7 @@ final class SetMatch {
                 throw new ArgException(n + " option cannot be inverted");
               }
               String text = args.get(0);
-              Optional<Args.CNumber> value = Args.strtoul(text).filter(v -> v.end() == text.length());
+              Optional<CNumbers.Parsed> value = Args.strtoul(text).filter(v -> v.end() == text.length());
               if (value.isEmpty()) {
                 throw new ArgException("Cannot parse " + text + " as a counter value", 0,
                     "a counter is a whole number");

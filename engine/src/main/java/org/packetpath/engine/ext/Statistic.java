@@ -30,12 +30,14 @@ final class Statistic {
     return statistic().meaning(Statistic::meaning);
   }
 
-  private static final Args.OptionTable STATISTIC_TABLE =
-      new Args.OptionTable("statistic")
-          .mandatory("--mode", 0)
-          .option("--probability", 1).excludes(List.of("--every", "--packet"))
-          .option("--every", 2).excludes(List.of("--probability")).needs("--packet")
-          .option("--packet", 3).excludes(List.of("--probability")).needs("--every");
+  private static final OptionRules RULES =
+      OptionRules.of("--mode", "--probability", "--every", "--packet")
+          .mandatory("--mode")
+          .excludes("--probability", "--every", "--packet")
+          .excludes("--every", "--probability")
+          .needs("--every", "--packet")
+          .excludes("--packet", "--probability")
+          .needs("--packet", "--every");
 
   private static ModuleSpec statistic() {
     OptionSpec mode =
@@ -132,7 +134,7 @@ final class Statistic {
           .explained("--packet is the position of the first matching packet, counted from 0,"
               + " so it must be smaller than --every");
     }
-    STATISTIC_TABLE.check(Args.names(options));
+    RULES.check("statistic", Args.names(options));
     boolean negated = options.stream().anyMatch(Option::negated);
     List<Option> out = new ArrayList<>();
     out.add(Option.of("--mode", mode));

@@ -29,22 +29,25 @@ final class Tos {
 
   private static ModuleSpec tos() {
     return ModuleSpec.match("tos", OptionSpec.one("--tos", PacketArgs::tosValue).negatable())
-        .withFinisher(Finishers.required("tos", "--tos"));
+        .withRules(OptionRules.of("--tos").mandatory("--tos"));
   }
 
   private static ModuleSpec dscp() {
     OptionSpec value = OptionSpec.one("--dscp", PacketArgs::dscpValue).negatable();
     OptionSpec dsClass = OptionSpec.one("--dscp-class", PacketArgs::dscpClass).negatable();
     return ModuleSpec.match("dscp", value, dsClass)
-        .withFinisher(
+        .checkedBy(
             (rule, options) -> {
               if (options.isEmpty()) {
                 throw new ArgException("DSCP match: Parameter --dscp is required")
                     .explained("give --dscp with a number 0..63 or --dscp-class with a class"
                         + " name such as EF");
               }
-              Ttl.exclusive("dscp", options, List.of("--dscp", "--dscp-class"),
-                  List.of("--dscp", "--dscp-class"));
+              return options;
+            })
+        .withRules(OptionRules.of("--dscp", "--dscp-class").exclusive("--dscp", "--dscp-class"))
+        .withFinisher(
+            (rule, options) -> {
               // --dscp-class keeps its own name until here, so that giving both options is
               // reported as iptables does; the class then prints as its code point.
               Option o = options.get(0);

@@ -30,52 +30,29 @@ final class Ttl {
     return ttl().meaning(Ttl::meaning);
   }
 
-  /** ttl's options in the order iptables' option table lists them (its exclusion checks use it). */
-  private static final List<String> TTL_TABLE = List.of("--ttl-lt", "--ttl-gt", "--ttl-eq");
-
-  /** ttl's options by internal number ({@code --ttl-eq} first). */
-  private static final List<String> TTL_IDS = List.of("--ttl-eq", "--ttl-lt", "--ttl-gt");
 
   private static ModuleSpec ttl() {
     OptionSpec eq = ttlOption("--ttl-eq").negatable().alias("--ttl");
     return ModuleSpec.match("ttl", eq, ttlOption("--ttl-lt"), ttlOption("--ttl-gt"))
-        .withFinisher(
+        .checkedBy(
             (rule, options) -> {
               if (options.isEmpty()) {
                 throw new ArgException(
                         "TTL match: You must specify one of `--ttl-eq', `--ttl-lt', `--ttl-gt")
                     .explained("for example -m ttl --ttl-lt 5");
               }
-              exclusive("ttl", options, TTL_TABLE, TTL_IDS);
               return options;
-            });
+            })
+        // iptables' option table lists lt, gt, eq; their ids go eq, lt, gt.
+        .withRules(OptionRules.of("--ttl-lt", "--ttl-gt", "--ttl-eq")
+            .ids("--ttl-eq", "--ttl-lt", "--ttl-gt")
+            .exclusive("--ttl-lt", "--ttl-gt", "--ttl-eq"));
   }
 
   private static OptionSpec ttlOption(String name) {
     return OptionSpec.one(name, a -> PacketArgs.ttl(a, name));
   }
 
-  /**
-   * Fails as iptables' final option check does when options that exclude each other were used
-   * together: the first used option in table order is named against the first other used
-   * option in internal-number order.
-   */
-  static void exclusive(
-      String module, List<Option> options, List<String> table, List<String> ids)
-      throws ArgException {
-    for (String entry : table) {
-      if (!Args.has(options, entry)) {
-        continue;
-      }
-      for (String other : ids) {
-        if (!other.equals(entry) && Args.has(options, other)) {
-          throw new ArgException(module + ": option \"" + entry
-                  + "\" cannot be used together with \"" + other + "\".")
-              .explained("give only one of " + String.join(", ", table));
-        }
-      }
-    }
-  }
 
   /** The TTL as the packet has it at this hook: forwarded packets lost one before FORWARD. */
   private static Condition meaning(List<Option> options) {

@@ -140,4 +140,67 @@ public final class CNumbers {
     }
     return Optional.of(address);
   }
+
+  /**
+   * {@code xtables_strtoui(s + from, &end, &value, 0, max)}: an unsigned number in any C base,
+   * blanks and {@code +} allowed in front, no {@code -}; text may follow it. Empty when there is
+   * no number or it is above {@code max}.
+   */
+  public static Optional<Parsed> strtoui(String s, int from, long max) {
+    int p = from;
+    while (p < s.length() && isSpace(s.charAt(p))) {
+      p++;
+    }
+    if (p < s.length() && s.charAt(p) == '-') {
+      return Optional.empty();
+    }
+    Scan scan = scan(s, from, 0);
+    if (!scan.hasDigits() || scan.magnitude().compareTo(BigInteger.valueOf(max)) > 0) {
+      return Optional.empty();
+    }
+    return Optional.of(new Parsed(scan.magnitude().longValue(), scan.end()));
+  }
+
+  /** {@code xtables_strtoui(s, NULL, &value, 0, max)}: {@link #strtoui} over the whole text. */
+  public static Optional<Long> strtouiAll(String s, long max) {
+    return strtoui(s, 0, max).filter(n -> n.end() == s.length()).map(Parsed::value);
+  }
+
+  /**
+   * C's {@code atoi} as glibc implements it ({@code (int) strtol(s, NULL, 10)}): leading blanks
+   * and sign, decimal digits up to the first other character, saturated to the range of a long
+   * and then cut to 32 bits.
+   */
+  public static int atoi(String s) {
+    Scan scan = scan(s, 0, 10);
+    if (!scan.hasDigits()) {
+      return 0;
+    }
+    BigInteger limit = BigInteger.valueOf(Long.MAX_VALUE);
+    long value;
+    if (scan.negative()) {
+      value = scan.magnitude().compareTo(limit.add(BigInteger.ONE)) >= 0
+          ? Long.MIN_VALUE
+          : -scan.magnitude().longValue();
+    } else {
+      value = scan.magnitude().compareTo(limit) > 0 ? Long.MAX_VALUE : scan.magnitude().longValue();
+    }
+    return (int) value;
+  }
+
+  /**
+   * {@code strtoul(s + from, &end, 16)} cut to one byte, as the MAC address reader uses it:
+   * returns {value, end}, with end == from when no digit was read.
+   */
+  public static int[] hexByte(String s, int from) {
+    Scan scan = scan(s, from, 16);
+    if (!scan.hasDigits()) {
+      return new int[] {0, from};
+    }
+    // On overflow strtoul returns ULONG_MAX whatever the sign; otherwise "-n" wraps around.
+    BigInteger value = scan.magnitude().compareTo(ULONG_MAX) > 0
+        ? ULONG_MAX
+        : scan.negative() ? scan.magnitude().negate() : scan.magnitude();
+    return new int[] {value.and(BigInteger.valueOf(0xff)).intValue(), scan.end()};
+  }
 }
