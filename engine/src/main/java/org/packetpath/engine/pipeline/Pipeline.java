@@ -58,6 +58,8 @@ public final class Pipeline {
   private final Map<Hook, List<Stage>> stages;
   private final List<Edge> edges;
   private final Set<Place> places;
+  /** Where each way out of each place leads: {@link #next} without a search. */
+  private final Map<Place, Map<Way, Place>> ways = new EnumMap<>(Place.class);
 
   private Pipeline(Backend backend, Map<Hook, List<Stage>> stages, List<Edge> edges) {
     this.backend = backend;
@@ -69,6 +71,9 @@ public final class Pipeline {
       at.add(e.to());
     }
     this.places = Set.copyOf(at);
+    for (Edge e : this.edges) {
+      ways.computeIfAbsent(e.from(), p -> new EnumMap<>(Way.class)).putIfAbsent(e.way(), e.to());
+    }
   }
 
   /** The pipeline of {@code backend}. */
@@ -120,9 +125,11 @@ public final class Pipeline {
    *     for a path the kernel does not have
    */
   public Place next(Place place, Way way) {
-    return edges.stream().filter(e -> e.from() == place && e.way() == way).findFirst()
-        .map(Edge::to)
-        .orElseThrow(() -> new IllegalStateException("no way " + way + " out of " + place));
+    Place to = ways.getOrDefault(place, Map.of()).get(way);
+    if (to == null) {
+      throw new IllegalStateException("no way " + way + " out of " + place);
+    }
+    return to;
   }
 
   /**

@@ -53,7 +53,16 @@ public enum Place {
 
   /** The hook this place is, for a {@link Kind#HOOK} place. */
   public Optional<Hook> hook() {
-    return kind == Kind.HOOK ? Optional.of(Hook.valueOf(name())) : Optional.empty();
+    return HOOKS.get(this);
+  }
+
+  private static final java.util.Map<Place, Optional<Hook>> HOOKS =
+      new java.util.EnumMap<>(Place.class);
+
+  static {
+    for (Place p : values()) {
+      HOOKS.put(p, p.kind == Kind.HOOK ? Optional.of(Hook.valueOf(p.name())) : Optional.empty());
+    }
   }
 
   /** The place of {@code hook}. */

@@ -101,11 +101,14 @@ final class Journey {
 
   Trace run() {
     Pipeline pipeline = sim.pipeline();
-    Optional<Place> at = Optional.of(in.isPresent() ? Place.ARRIVAL : Place.LOCAL_PROCESS);
-    while (at.isPresent()) {
-      Place place = at.get();
-      step(new Step.Entered(place));
-      at = leave(place).map(way -> pipeline.next(place, way));
+    Place place = in.isPresent() ? Place.ARRIVAL : Place.LOCAL_PROCESS;
+    while (true) {
+      step(Step.Entered.of(place));
+      Optional<Way> way = leave(place);
+      if (way.isEmpty()) {
+        break;
+      }
+      place = pipeline.next(place, way.get());
     }
     if (depth < MAX_DEPTH) { // a SYN, its SYN-ACK, the RST to that: then it stops
       for (Replies.Reply reply : replies) {
@@ -118,19 +121,27 @@ final class Journey {
   // ---- places ----------------------------------------------------------------------------
 
   /** Does what happens at {@code place}; the way the packet leaves it, or empty where it ends. */
+  private static final List<Optional<Way>> WAYS =
+      java.util.Arrays.stream(Way.values()).map(Optional::of).toList();
+
+  /** {@code w}, as the way out: one Optional per way, made once. */
+  private static Optional<Way> way(Way w) {
+    return WAYS.get(w.ordinal());
+  }
+
   private Optional<Way> leave(Place place) {
     return switch (place) {
-      case ARRIVAL -> Optional.of(Way.ON);
-      case PREROUTING, INPUT, FORWARD, OUTPUT, POSTROUTING -> Optional.of(hook(
+      case ARRIVAL -> way(Way.ON);
+      case PREROUTING, INPUT, FORWARD, OUTPUT, POSTROUTING -> way(hook(
           place.hook().orElseThrow()));
-      case INPUT_ROUTE -> Optional.of(inputRoute());
-      case OUTPUT_ROUTE -> Optional.of(outputRoute());
-      case REROUTE -> Optional.of(reroute());
+      case INPUT_ROUTE -> way(inputRoute());
+      case OUTPUT_ROUTE -> way(outputRoute());
+      case REROUTE -> way(reroute());
       case LOCAL_PROCESS -> localProcess();
       case LOOPBACK -> {
         in = Optional.of("lo");
         out = Optional.empty();
-        yield Optional.of(Way.ON);
+        yield way(Way.ON);
       }
       case DEPARTURE -> {
         finalPacket = Optional.of(packet);
@@ -145,7 +156,7 @@ final class Journey {
   private Optional<Way> localProcess() {
     if (sending) {
       sending = false;
-      return Optional.of(Way.ON);
+      return way(Way.ON);
     }
     end(Disposition.LOCAL);
     if (sim.topology().isLocal(packet.destination())) { // nothing answers a broadcast
@@ -350,7 +361,9 @@ final class Journey {
     if (c.created()) {
       unconfirmed = conn;
     }
-    step(new Step.Tracked(ctState, conn.map(Connection::describe)));
+    if (recording()) {
+      step(new Step.Tracked(ctState, conn.map(Connection::describe)));
+    }
     return Go.ON;
   }
 
@@ -434,6 +447,11 @@ final class Journey {
     if (sim.recording()) {
       steps.add(new Step.Note(text.get()));
     }
+  }
+
+  /** Whether steps are recorded: when not, callers need not make them. */
+  boolean recording() {
+    return sim.recording();
   }
 
   void step(Step step) {

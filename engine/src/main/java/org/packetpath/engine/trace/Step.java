@@ -42,8 +42,21 @@ public sealed interface Step
 
   /** The packet came to a place of the pipeline; the steps that follow happened there. */
   record Entered(Place place) implements Step {
+    private static final java.util.Map<Place, Entered> EACH = new java.util.EnumMap<>(Place.class);
+
+    static {
+      for (Place p : Place.values()) {
+        EACH.put(p, new Entered(p));
+      }
+    }
+
     public Entered {
       Objects.requireNonNull(place, "place");
+    }
+
+    /** The step of entering {@code place}; one value per place. */
+    public static Entered of(Place place) {
+      return EACH.get(place);
     }
 
     @Override
