@@ -1,7 +1,6 @@
 package org.packetpath.engine.ext;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -55,8 +54,13 @@ public final class Args {
 
   /** A non-negative decimal number, or empty. */
   public static Optional<Long> unsigned(String text) {
-    if (text.isEmpty() || text.length() > 19 || !text.chars().allMatch(Character::isDigit)) {
+    if (text.isEmpty() || text.length() > 19) {
       return Optional.empty();
+    }
+    for (int i = 0; i < text.length(); i++) {
+      if (!Character.isDigit(text.charAt(i))) {
+        return Optional.empty();
+      }
     }
     return Optional.of(Long.parseLong(text));
   }

@@ -182,7 +182,7 @@ public record ModuleSpec(
   /** The option spec accepting the spelling {@code spelling} exactly, if any. */
   public Optional<OptionSpec> option(String spelling) {
     for (OptionSpec o : options) {
-      if (o.spellings().contains(spelling)) {
+      if (o.accepts(spelling)) {
         return Optional.of(o);
       }
     }

@@ -1,26 +1,10 @@
 package org.packetpath.engine.ext;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Pattern;
-import org.packetpath.engine.net.CNumbers;
-import org.packetpath.engine.net.Ipv4;
-import org.packetpath.engine.net.Protocols;
 import org.packetpath.engine.rules.Condition;
 import org.packetpath.engine.rules.Field;
-import org.packetpath.engine.rules.Hook;
 import org.packetpath.engine.rules.IntervalSet;
 import org.packetpath.engine.rules.Option;
-import org.packetpath.engine.rules.Table;
 
 /** The {@code ttl} match: the time to live, equal to, below or above a value. */
 final class Ttl {

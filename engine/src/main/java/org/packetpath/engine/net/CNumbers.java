@@ -57,12 +57,19 @@ public final class CNumbers {
     if (radix == 16 && hexPrefix) {
       i += 2;
     }
-    BigInteger value = BigInteger.ZERO;
-    BigInteger big = BigInteger.valueOf(radix);
     int start = i;
-    while (i < s.length() && digit(s.charAt(i), radix) >= 0) {
-      value = value.multiply(big).add(BigInteger.valueOf(digit(s.charAt(i), radix)));
+    long small = 0;
+    while (i < s.length() && i - start < 15 && digit(s.charAt(i), radix) >= 0) {
+      small = small * radix + digit(s.charAt(i), radix); // 15 digits of base 16 fit a long
       i++;
+    }
+    BigInteger value = BigInteger.valueOf(small);
+    if (i < s.length() && digit(s.charAt(i), radix) >= 0) {
+      BigInteger big = BigInteger.valueOf(radix);
+      while (i < s.length() && digit(s.charAt(i), radix) >= 0) {
+        value = value.multiply(big).add(BigInteger.valueOf(digit(s.charAt(i), radix)));
+        i++;
+      }
     }
     return new Scan(value, negative, i == start ? -1 : i);
   }

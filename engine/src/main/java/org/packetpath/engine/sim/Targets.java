@@ -5,7 +5,6 @@ import org.packetpath.engine.rules.Action;
 import org.packetpath.engine.rules.Hook;
 import org.packetpath.engine.sim.ChainWalker.Kind;
 import org.packetpath.engine.sim.ChainWalker.Verdict;
-import org.packetpath.engine.trace.Step;
 
 /**
  * What a matched rule's action does to the walk and the packet. Terminating actions give a

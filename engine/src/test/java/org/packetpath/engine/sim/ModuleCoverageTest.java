@@ -1,7 +1,6 @@
 package org.packetpath.engine.sim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -10,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -18,14 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.packetpath.engine.ext.Extensions;
 import org.packetpath.engine.ext.ModuleSpec;
-import org.packetpath.engine.input.SourcePosition;
 import org.packetpath.engine.parse.ParseResult;
 import org.packetpath.engine.parse.RulesParser;
-import org.packetpath.engine.rules.Condition;
-import org.packetpath.engine.rules.Counters;
 import org.packetpath.engine.rules.Hook;
-import org.packetpath.engine.rules.Match;
-import org.packetpath.engine.rules.Rule;
 import org.packetpath.engine.rules.Table;
 
 /**
