@@ -20,8 +20,8 @@ final class Addrtype {
   private static ModuleSpec addrtype() {
     return ModuleSpec.match(
             "addrtype",
-            OptionSpec.one("--src-type", PacketArgs::addressTypes).negatable(),
-            OptionSpec.one("--dst-type", PacketArgs::addressTypes).negatable(),
+            OptionSpec.one("--src-type", Addrtype::addressTypes).negatable(),
+            OptionSpec.one("--dst-type", Addrtype::addressTypes).negatable(),
             OptionSpec.flag("--limit-iface-in"),
             OptionSpec.flag("--limit-iface-out"))
         .withFinisher(Addrtype::finishAddrtype);
@@ -77,5 +77,55 @@ final class Addrtype {
           source ? Condition.Side.SOURCE : Condition.Side.DESTINATION, types, limit)));
     }
     return Condition.all(parts);
+  }
+
+  // ---- arguments ---------------------------------------------------------------------------
+
+  static final List<String> ADDRESS_TYPES =
+      List.of(
+          "UNSPEC", "UNICAST", "LOCAL", "BROADCAST", "ANYCAST", "MULTICAST", "BLACKHOLE",
+          "UNREACHABLE", "PROHIBIT", "THROW", "NAT", "XRESOLVE");
+
+  /**
+   * A comma-separated list of address types; each word may be any leading part of a type name,
+   * in any case, and the first type it begins is taken ({@code U} is UNSPEC).
+   */
+  static String addressTypes(String text) throws ArgException {
+    boolean[] seen = new boolean[ADDRESS_TYPES.size()];
+    String rest = text;
+    int comma;
+    while ((comma = rest.indexOf(',')) >= 0) {
+      if (comma == 0 || !addressType(rest.substring(0, comma), seen)) {
+        throw badType("addrtype: bad type `" + rest + "'");
+      }
+      rest = rest.substring(comma + 1);
+    }
+    if (rest.isEmpty() || !addressType(rest, seen)) {
+      throw badType("addrtype: bad type \"" + rest + "\"");
+    }
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < seen.length; i++) {
+      if (seen[i]) {
+        names.add(ADDRESS_TYPES.get(i));
+      }
+    }
+    return String.join(",", names);
+  }
+
+  private static boolean addressType(String word, boolean[] seen) {
+    for (int i = 0; i < ADDRESS_TYPES.size(); i++) {
+      String type = ADDRESS_TYPES.get(i);
+      if (Args.startsWithIgnoreCase(type, word)) {
+        seen[i] = true;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static ArgException badType(String message) {
+    return new ArgException(message)
+        .explained("address types are " + String.join(", ", ADDRESS_TYPES)
+            + ", separated by commas");
   }
 }

@@ -351,4 +351,34 @@ public final class Args {
     }
     return -1;
   }
+
+  static boolean startsWithIgnoreCase(String text, String prefix) {
+    if (prefix.length() > text.length()) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length(); i++) {
+      if (asciiLower(text.charAt(i)) != asciiLower(prefix.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static char asciiLower(char c) {
+    return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+  }
+
+  /**
+   * A whole-word number 0..{@code max} in any C base, as iptables' integer options read it, or
+   * its error {@code MODULE: bad value for option "--x", or out of range (0-MAX).}
+   */
+  static long xtNumber(String text, String module, String option, long max)
+      throws ArgException {
+    return CNumbers.strtouiAll(text, max)
+        .orElseThrow(
+            () ->
+                new ArgException(module + ": bad value for option \"" + option
+                        + "\", or out of range (0-" + max + ").")
+                    .explained(option + " takes a number from 0 to " + max));
+  }
 }

@@ -2,6 +2,7 @@ package org.packetpath.engine.ext;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.packetpath.engine.net.CNumbers;
 import org.packetpath.engine.rules.Condition;
 import org.packetpath.engine.rules.Option;
 
@@ -14,8 +15,8 @@ final class Limit {
   }
 
   private static ModuleSpec limit() {
-    OptionSpec limit = OptionSpec.one("--limit", PacketArgs::rate);
-    OptionSpec burst = OptionSpec.one("--limit-burst", PacketArgs::burst);
+    OptionSpec limit = OptionSpec.one("--limit", Limit::rate);
+    OptionSpec burst = OptionSpec.one("--limit-burst", Limit::burst);
     return ModuleSpec.match("limit", limit, burst)
         .withFinisher(
             (rule, options) -> {
@@ -57,5 +58,66 @@ final class Limit {
     return new Condition.Opaque("limit", "whether packets arrive slower than " + rate
         + " (a burst of " + burst + "); packets here all arrive at once, so the first " + burst
         + " match", new Condition.FirstPackets(burst));
+  }
+
+  // ---- arguments ---------------------------------------------------------------------------
+
+  /** The kernel keeps a rate as the average interval between packets in 1/10000 seconds. */
+  private static final long LIMIT_SCALE = 10000;
+  private static final List<String> RATE_UNITS = List.of("second", "minute", "hour", "day");
+  private static final long[] UNIT_SECONDS = {1, 60, 60 * 60, 24 * 60 * 60};
+  private static final List<String> RATE_NAMES = List.of("day", "hour", "min", "sec");
+  private static final long[] RATE_PERIODS = {
+    LIMIT_SCALE * 24 * 60 * 60, LIMIT_SCALE * 60 * 60, LIMIT_SCALE * 60, LIMIT_SCALE
+  };
+
+  /**
+   * A rate {@code N[/second|/minute|/hour|/day]} (any prefix of the unit, any case), turned into
+   * the kernel's average interval and printed back the way iptables-save does: the largest unit
+   * that still shows the rate, as in {@code 60/minute}, which prints as {@code 1/sec}.
+   */
+  static String rate(String text) throws ArgException {
+    int slash = text.indexOf('/');
+    long seconds = 1;
+    if (slash >= 0) {
+      String unit = text.substring(slash + 1);
+      int found = -1;
+      for (int i = 0; i < RATE_UNITS.size() && found < 0 && !unit.isEmpty(); i++) {
+        if (Args.startsWithIgnoreCase(RATE_UNITS.get(i), unit)) {
+          found = i;
+        }
+      }
+      if (found < 0) {
+        throw badRate(text);
+      }
+      seconds = UNIT_SECONDS[found];
+    }
+    long count = CNumbers.atoi(text) & 0xffffffffL;
+    if (count == 0) {
+      throw badRate(text);
+    }
+    long period = LIMIT_SCALE * seconds / count;
+    if (period == 0) {
+      throw new ArgException("Rate too fast \"" + text + "\"")
+          .explained("the limit match counts at most 10000 packets per second");
+    }
+    int unit = 1;
+    while (unit < RATE_PERIODS.length
+        && period <= RATE_PERIODS[unit]
+        && RATE_PERIODS[unit] / period >= RATE_PERIODS[unit] % period) {
+      unit++;
+    }
+    return RATE_PERIODS[unit - 1] / period + "/" + RATE_NAMES.get(unit - 1);
+  }
+
+  private static ArgException badRate(String text) {
+    return new ArgException("bad rate \"" + text + "\"'")
+        .explained("a rate is a number of packets, optionally per second, minute, hour or day,"
+            + " as in 5/second or 100/minute");
+  }
+
+  /** {@code --limit-burst}: 0..10000. */
+  static String burst(String text) throws ArgException {
+    return Long.toString(Args.xtNumber(text, "limit", "--limit-burst", 10000));
   }
 }

@@ -2,6 +2,9 @@ package org.packetpath.engine.ext;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.packetpath.engine.net.CNumbers;
 import org.packetpath.engine.rules.Condition;
 import org.packetpath.engine.rules.Hook;
 import org.packetpath.engine.rules.Option;
@@ -18,8 +21,8 @@ final class Owner {
       List.of("--socket-exists", "--uid-owner", "--gid-owner", "--suppl-groups");
 
   private static ModuleSpec owner() {
-    OptionSpec uid = OptionSpec.one("--uid-owner", PacketArgs::userId).negatable();
-    OptionSpec gid = OptionSpec.one("--gid-owner", PacketArgs::groupId).negatable();
+    OptionSpec uid = OptionSpec.one("--uid-owner", Owner::userId).negatable();
+    OptionSpec gid = OptionSpec.one("--gid-owner", Owner::groupId).negatable();
     return ModuleSpec.match(
             "owner", uid, gid, OptionSpec.flag("--socket-exists").negatable(),
             OptionSpec.flag("--suppl-groups"))
@@ -93,5 +96,80 @@ final class Owner {
             + " are taken as root's", new Condition.Fixed(owned)));
     return sockless ? Condition.any(local, new Condition.Not(new Condition.LocalSocket()))
         : local;
+  }
+
+  // ---- arguments ---------------------------------------------------------------------------
+
+  /** The fixed user names of Debian's base-passwd, which iptables would look up in /etc/passwd. */
+  private static final Map<String, Long> USERS =
+      Map.ofEntries(
+          Map.entry("root", 0L), Map.entry("daemon", 1L), Map.entry("bin", 2L),
+          Map.entry("sys", 3L), Map.entry("sync", 4L), Map.entry("games", 5L),
+          Map.entry("man", 6L), Map.entry("lp", 7L), Map.entry("mail", 8L),
+          Map.entry("news", 9L), Map.entry("uucp", 10L), Map.entry("proxy", 13L),
+          Map.entry("www-data", 33L), Map.entry("backup", 34L), Map.entry("list", 38L),
+          Map.entry("irc", 39L), Map.entry("nobody", 65534L));
+
+  /** The fixed group names of Debian's base-passwd, which iptables would look up in /etc/group. */
+  private static final Map<String, Long> GROUPS =
+      Map.ofEntries(
+          Map.entry("root", 0L), Map.entry("daemon", 1L), Map.entry("bin", 2L),
+          Map.entry("sys", 3L), Map.entry("adm", 4L), Map.entry("tty", 5L),
+          Map.entry("disk", 6L), Map.entry("lp", 7L), Map.entry("mail", 8L),
+          Map.entry("news", 9L), Map.entry("uucp", 10L), Map.entry("man", 12L),
+          Map.entry("proxy", 13L), Map.entry("kmem", 15L), Map.entry("dialout", 20L),
+          Map.entry("fax", 21L), Map.entry("voice", 22L), Map.entry("cdrom", 24L),
+          Map.entry("floppy", 25L), Map.entry("tape", 26L), Map.entry("sudo", 27L),
+          Map.entry("audio", 29L), Map.entry("dip", 30L), Map.entry("www-data", 33L),
+          Map.entry("backup", 34L), Map.entry("operator", 37L), Map.entry("list", 38L),
+          Map.entry("irc", 39L), Map.entry("src", 40L), Map.entry("shadow", 42L),
+          Map.entry("utmp", 43L), Map.entry("video", 44L), Map.entry("sasl", 45L),
+          Map.entry("plugdev", 46L), Map.entry("staff", 50L), Map.entry("games", 60L),
+          Map.entry("users", 100L), Map.entry("nogroup", 65534L));
+
+  /** A user name or uid, or a uid range, for {@code --uid-owner}. */
+  static String userId(String text) throws ArgException {
+    return ownerId(text, USERS, "--uid-owner");
+  }
+
+  /** A group name or gid, or a gid range, for {@code --gid-owner}. */
+  static String groupId(String text) throws ArgException {
+    return ownerId(text, GROUPS, "--gid-owner");
+  }
+
+  /** A user or group name, or a number or range {@code FROM-TO} (or {@code FROM:TO}). */
+  private static String ownerId(String text, Map<String, Long> names, String option)
+      throws ArgException {
+    Long named = names.get(text);
+    if (named != null) {
+      return Long.toString(named);
+    }
+    long max = 0xfffffffeL;
+    Optional<CNumbers.Parsed> from = CNumbers.strtoui(text, 0, max);
+    if (from.isEmpty()) {
+      throw badOwner(text, option);
+    }
+    long to = from.get().value();
+    int end = from.get().end();
+    if (end < text.length() && (text.charAt(end) == '-' || text.charAt(end) == ':')) {
+      Optional<CNumbers.Parsed> second = CNumbers.strtoui(text, end + 1, max);
+      if (second.isEmpty()) {
+        throw badOwner(text, option);
+      }
+      to = second.get().value();
+      end = second.get().end();
+    }
+    if (end != text.length()) {
+      throw badOwner(text, option);
+    }
+    long min = from.get().value();
+    return min == to ? Long.toString(min) : min + "-" + to;
+  }
+
+  private static ArgException badOwner(String text, String option) {
+    String what = option.equals("--uid-owner") ? "user" : "group";
+    return new ArgException("owner: Bad value for \"" + option + "\" option: \"" + text + "\"")
+        .explained("give a numeric " + what + " id or range such as 1000-1999; only the standard"
+            + " Debian " + what + " names (root, www-data, nobody ...) are known here");
   }
 }

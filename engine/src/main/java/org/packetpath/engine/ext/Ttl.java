@@ -34,7 +34,7 @@ final class Ttl {
   }
 
   private static OptionSpec ttlOption(String name) {
-    return OptionSpec.one(name, a -> PacketArgs.ttl(a, name));
+    return OptionSpec.one(name, a -> ttl(a, name));
   }
 
 
@@ -49,5 +49,12 @@ final class Ttl {
         default -> throw new IllegalStateException("unknown ttl option " + o.name());
       });
     });
+  }
+
+  // ---- arguments ---------------------------------------------------------------------------
+
+  /** A TTL 0..255 for {@code option}. */
+  static String ttl(String text, String option) throws ArgException {
+    return Long.toString(Args.xtNumber(text, "ttl", option, 255));
   }
 }
