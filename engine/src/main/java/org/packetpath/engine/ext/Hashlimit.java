@@ -20,6 +20,10 @@ import org.packetpath.engine.rules.Option;
  * which is why {@code 60/min} reads back as {@code 1/sec} and {@code 1000b/s} as {@code 992b/s}.
  * The kernel's overflow check depends on the timer frequency; it is computed for {@code HZ=250},
  * the frequency of the reference kernel.
+ *
+ * <p>It is longer than most extensions because it reproduces iptables' rate arithmetic and the
+ * kernel's overflow checks step by step: what prints, and what the kernel refuses, follows from
+ * them.
  */
 final class Hashlimit {
   private Hashlimit() {}
