@@ -20,6 +20,8 @@ final class SyntaxError {
       + " it";
   private static final String NO_FIT = "this line does not fit the structure above it; check its"
       + " indentation";
+  /** The message for a file over the length limit, which no blanked line makes shorter. */
+  static final String TOO_LONG = "the file is too long";
   private static final String ANCHORS = "anchors and aliases (& and *) are not supported";
   private static final String IN_FULL = "write the value out in full wherever it is needed";
 
@@ -58,7 +60,7 @@ final class SyntaxError {
     }
     String message = e.getMessage() == null ? "" : e.getMessage();
     if (message.startsWith("The incoming YAML document exceeds the limit")) {
-      return error(source, source.atCodePoint(codePointLimit), "the file is too long",
+      return error(source, source.atCodePoint(codePointLimit), TOO_LONG,
           "a YAML file of PacketPath holds at most " + codePointLimit + " characters");
     }
     if (message.startsWith("Number of aliases")) {

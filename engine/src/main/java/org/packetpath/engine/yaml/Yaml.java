@@ -65,7 +65,8 @@ final class Yaml {
         Diagnostic d = SyntaxError.of(e, source, parser.lastMark(), MAX_CODE_POINTS);
         diagnostics.add(d);
         int line = d.position().line();
-        if (diagnostics.size() >= MAX_ERRORS || source.line(line).isBlank()) {
+        if (diagnostics.size() >= MAX_ERRORS || source.line(line).isBlank()
+            || d.message().equals(SyntaxError.TOO_LONG)) {
           return new YamlResult(Optional.empty(), diagnostics);
         }
         source = source.blanked(line, lastIndentedUnder(source, line));
