@@ -16,14 +16,25 @@ import org.snakeyaml.engine.v2.exceptions.YamlVersionException;
  * for the pinned version; any error not recognised keeps snakeyaml's own message.
  */
 final class SyntaxError {
-  private static final String QUOTE_HINT = "put the value in quotes if this character belongs to"
-      + " it";
-  private static final String NO_FIT = "this line does not fit the structure above it; check its"
-      + " indentation";
+  // The mistakes TreeBuilder reports too, worded once.
+  static final String SAME_COLUMN =
+      "the keys of one mapping, and the items of one list, start in the same column";
+  static final String QUOTE_HINT = "put the value in quotes if this character belongs to it";
+  static final String ANCHORS = "anchors and aliases (& and *) are not supported";
+  static final String IN_FULL = "write the value out in full wherever it is needed";
+  static final String TAGS = "tags (!) are not supported";
+  static final String BLOCK_HEADER = "unsupported block header";
+  static final String BLOCK_HEADER_HINT =
+      "write |, |-, |+, >, >- or >+ alone, with the text on the lines below, indented";
+  static final String NO_KEY = "missing key before \":\"";
+  static final String NO_KEY_HINT = "write the key's name before the colon";
+  static final String UNTERMINATED = "unterminated quoted value";
+  static final String BAD_INDENTATION = "bad indentation";
+  static final String COMMAS = "separate the items with commas";
   /** The message for a file over the length limit, which no blanked line makes shorter. */
   static final String TOO_LONG = "the file is too long";
-  private static final String ANCHORS = "anchors and aliases (& and *) are not supported";
-  private static final String IN_FULL = "write the value out in full wherever it is needed";
+  private static final String NO_FIT = "this line does not fit the structure above it; check its"
+      + " indentation";
 
   private final Source source;
   private final String context;
@@ -86,7 +97,7 @@ final class SyntaxError {
     }
     if (problem.startsWith("sequence entries are not allowed")) {
       return atLineStart(problemAt)
-          ? error(problemAt, "bad indentation", TreeBuilder.SAME_COLUMN)
+          ? error(problemAt, BAD_INDENTATION, SAME_COLUMN)
           : error(problemAt, "a list cannot start on the same line as its key",
               "start the list on the next line, indented under the key");
     }
@@ -94,22 +105,20 @@ final class SyntaxError {
       return notAnEntry();
     }
     if (context.contains("quoted scalar") && !problem.contains("escape")) {
-      return error(contextAt, "unterminated quoted value", "add the closing "
-          + charAt(contextAt) + "; a quoted value ends on the line where it starts");
+      return error(contextAt, UNTERMINATED, closeQuote(charAt(contextAt)));
     }
     if (problem.contains("escape")) {
       return escape();
     }
     if (context.startsWith("while scanning a block scalar")) {
-      return error(problemAt, "unsupported block header",
-          "write |, |-, |+, >, >- or >+ alone, with the text on the lines below, indented");
+      return error(problemAt, BLOCK_HEADER, BLOCK_HEADER_HINT);
     }
     if (context.startsWith("while scanning an anchor") || context.startsWith("while scanning an"
         + " alias") || problem.startsWith("found undefined alias")) {
       return error(context.isEmpty() ? problemAt : contextAt, ANCHORS, IN_FULL);
     }
     if (context.startsWith("while scanning a tag")) {
-      return error(contextAt, "tags (!) are not supported", QUOTE_HINT);
+      return error(contextAt, TAGS, QUOTE_HINT);
     }
     if (context.startsWith("expected a single document")) {
       return error(problemAt, "several documents in one file are not supported",
@@ -154,7 +163,7 @@ final class SyntaxError {
     boolean firstColon = first < 0 || first + 1 >= problemAt.column();
     if (firstColon) {
       SourcePosition start = problemAt.atColumn(source.firstColumn(problemAt.line()));
-      return error(start, "bad indentation", TreeBuilder.SAME_COLUMN);
+      return error(start, BAD_INDENTATION, SAME_COLUMN);
     }
     return error(problemAt, "unexpected \":\" in a value", "a value cannot hold another \"key:"
         + " value\" on the same line; put it on the next line, indented, or quote the whole"
@@ -195,15 +204,14 @@ final class SyntaxError {
           + " keys of a mapping; check its indentation");
     }
     if (problem.endsWith("':'")) {
-      return error(problemAt, "missing key before \":\"", "write the key's name before the"
-          + " colon");
+      return error(problemAt, NO_KEY, NO_KEY_HINT);
     }
     if (!atLineStart(problemAt)) {
       return error(problemAt, "unexpected text after the value",
           "only a comment (# ...) may follow a value on the same line");
     }
     return contextAt.column() < problemAt.column()
-        ? error(problemAt, "bad indentation", TreeBuilder.SAME_COLUMN)
+        ? error(problemAt, BAD_INDENTATION, SAME_COLUMN)
         : error(problemAt, "unexpected content", NO_FIT);
   }
 
@@ -218,8 +226,17 @@ final class SyntaxError {
       return error(contextAt, "unterminated " + (list ? "flow list" : "flow mapping"),
           "add the closing " + close);
     }
-    return error(problemAt, "expected \",\" or \"" + close + "\"",
-        "separate the items with commas");
+    return error(problemAt, expectedComma(close), COMMAS);
+  }
+
+  /** The message for an item not followed by a comma, in a flow collection {@code close} ends. */
+  static String expectedComma(char close) {
+    return "expected \",\" or \"" + close + "\"";
+  }
+
+  /** The hint for a quoted value whose closing {@code quote} is missing. */
+  static String closeQuote(char quote) {
+    return "add the closing " + quote + "; a quoted value ends on the line where it starts";
   }
 
   private boolean atLineStart(SourcePosition at) {

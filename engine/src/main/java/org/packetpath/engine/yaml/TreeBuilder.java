@@ -28,11 +28,6 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  * indented by mistake). At most one error per line. Not thread-safe; one per document.
  */
 final class TreeBuilder {
-  static final String SAME_COLUMN =
-      "the keys of one mapping, and the items of one list, start in the same column";
-  private static final String QUOTE_HINT =
-      "put the value in quotes if this character belongs to it";
-
   private final Source source;
   private final List<Diagnostic> diagnostics;
   private final Set<Integer> linesWithErrors = new HashSet<>();
@@ -55,7 +50,7 @@ final class TreeBuilder {
       return anchor(at);
     }
     if (!node.isResolved()) {
-      error(at, "tags (!) are not supported", QUOTE_HINT);
+      error(at, SyntaxError.TAGS, SyntaxError.QUOTE_HINT);
       return empty(at);
     }
     return switch (node.getNodeType()) {
@@ -67,8 +62,7 @@ final class TreeBuilder {
   }
 
   private Scalar anchor(SourcePosition at) {
-    error(at, "anchors and aliases (& and *) are not supported",
-        "write the value out in full wherever it is needed");
+    error(at, SyntaxError.ANCHORS, SyntaxError.IN_FULL);
     return empty(at);
   }
 
@@ -96,15 +90,14 @@ final class TreeBuilder {
       }
       SourcePosition next = source.at(line, source.firstColumn(line));
       if (close == ' ') {
-        error(next, "bad indentation", "this line is indented deeper than the one above it, so"
-            + " it would continue that line's value; " + SAME_COLUMN);
+        error(next, SyntaxError.BAD_INDENTATION, "this line is indented deeper than the one above"
+            + " it, so it would continue that line's value; " + SyntaxError.SAME_COLUMN);
       } else {
-        error(next, "expected \",\" or \"" + close + "\"", "separate the items with commas");
+        error(next, SyntaxError.expectedComma(close), SyntaxError.COMMAS);
       }
     } else if (lastLine > at.line()) {
-      error(at, "unterminated quoted value", "add the closing "
-          + (style == Style.DOUBLE_QUOTED ? '"' : '\'')
-          + "; a quoted value ends on the line where it starts");
+      error(at, SyntaxError.UNTERMINATED,
+          SyntaxError.closeQuote(style == Style.DOUBLE_QUOTED ? '"' : '\''));
     }
     return new Scalar(node.getValue(), style, at);
   }
@@ -114,8 +107,7 @@ final class TreeBuilder {
     String line = source.line(at.line());
     for (int i = at.column(); i < Math.min(line.length(), at.column() + 2); i++) {
       if (Character.isDigit(line.charAt(i))) {
-        error(at.atColumn(i + 1), "unsupported block header",
-            "write |, |-, |+, >, >- or >+ alone, with the text on the lines below, indented");
+        error(at.atColumn(i + 1), SyntaxError.BLOCK_HEADER, SyntaxError.BLOCK_HEADER_HINT);
       }
     }
   }
@@ -138,8 +130,7 @@ final class TreeBuilder {
       if (question.isPresent()) {
         error(question.get(), "complex keys (\"? \") are not supported", "write a plain key");
       } else if (name.style() == Style.PLAIN && name.value().isEmpty()) {
-        error(name.position(), "missing key before \":\"", "write the key's name before the"
-            + " colon");
+        error(name.position(), SyntaxError.NO_KEY, SyntaxError.NO_KEY_HINT);
       } else if (earlier != null) {
         error(name.position(), "duplicate key \"" + name.value() + "\"", "\"" + name.value()
             + "\" is already given on line " + earlier + "; a key may appear once in a mapping");
