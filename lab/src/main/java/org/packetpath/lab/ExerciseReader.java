@@ -214,8 +214,8 @@ final class ExerciseReader {
       return List.of();
     }
     if (!one && !many) {
-      file.error(m.position(), "missing key \"packet\"", "give the packet to send, like packet: tcp"
-          + " office:40000 > fw:22 in wan0, or a sequence under packets:");
+      file.error(m.position(), "missing key \"packet\"", "give the packet to send, like packet:"
+          + " tcp office:40000 > fw:22 in wan0, or a sequence under packets:");
       return List.of();
     }
     int errorsBefore = errors();

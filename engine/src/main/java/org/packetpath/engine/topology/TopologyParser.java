@@ -27,7 +27,7 @@ import org.packetpath.engine.yaml.YamlNode.Scalar;
  * mistake it finds in one run, each at its line and column: syntax first (the file is read no
  * further when its YAML is broken), then unknown and missing keys, bad values and references.
  * A topology that loads may still get warnings, for settings that work but probably do not do
- * what their writer meant. {@link InterfaceReader} reads the interfaces and routes, {@link
+ * what their writer meant. {@code InterfaceReader} reads the interfaces and routes, {@code
  * NameReader} the hosts, networks and sets; this class the rest, and the warnings.
  */
 public final class TopologyParser {

@@ -82,8 +82,8 @@ final class SyntaxError {
 
   private Diagnostic diagnostic(MarkedYamlEngineException e) {
     if (e instanceof LimitedParser.TooDeep) {
-      return error(problemAt, problem, "the files need only a few levels of lists and mappings;"
-          + " check for brackets opened and never closed");
+      return error(problemAt, problem, "a topology or an exercise needs only a few levels of"
+          + " lists and mappings; check for brackets opened and never closed");
     }
     if (problem.contains("(TAB)")) {
       return tab();
