@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.packetpath.engine.net.CNumbers;
 import org.packetpath.engine.net.Ipv4;
 import org.packetpath.engine.net.Services;
 import org.packetpath.engine.rules.Hook;

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.packetpath.engine.net.CNumbers;
 import org.packetpath.engine.rules.Action;
 import org.packetpath.engine.rules.Option;
 import org.packetpath.engine.rules.Table;

@@ -2,7 +2,6 @@ package org.packetpath.engine.ext;
 
 import java.util.List;
 import java.util.Optional;
-import org.packetpath.engine.net.CNumbers;
 import org.packetpath.engine.rules.Condition;
 import org.packetpath.engine.rules.Field;
 import org.packetpath.engine.rules.Option;

@@ -3,7 +3,6 @@ package org.packetpath.engine.ext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.packetpath.engine.net.CNumbers;
 import org.packetpath.engine.rules.Condition;
 import org.packetpath.engine.rules.Hook;
 import org.packetpath.engine.rules.Option;

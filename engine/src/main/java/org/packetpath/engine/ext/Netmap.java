@@ -1,7 +1,6 @@
 package org.packetpath.engine.ext;
 
 import java.util.Optional;
-import org.packetpath.engine.net.CNumbers;
 import org.packetpath.engine.net.Ipv4;
 import org.packetpath.engine.rules.Action;
 import org.packetpath.engine.rules.Hook;

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.packetpath.engine.net.CNumbers;
 import org.packetpath.engine.rules.Condition;
 import org.packetpath.engine.rules.Hook;
 import org.packetpath.engine.rules.Option;

@@ -1,7 +1,6 @@
 package org.packetpath.engine.ext;
 
 import java.util.Optional;
-import org.packetpath.engine.net.CNumbers;
 import org.packetpath.engine.rules.Option;
 
 /** The option readers the target extensions share, on {@link CNumbers}, with iptables' words. */

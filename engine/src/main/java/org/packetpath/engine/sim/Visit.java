@@ -16,7 +16,7 @@ import org.packetpath.engine.rules.Table;
  * @param local whether the firewall itself sent the packet, from one of its sockets (the owner
  *     match looks at this socket); false for packets that arrived and are forwarded
  */
-public record Visit(
+record Visit(
     Packet packet,
     Optional<String> in,
     Optional<String> out,

@@ -1,4 +1,4 @@
-package org.packetpath.engine.net;
+package org.packetpath.engine.ext;
 
 import java.math.BigInteger;
 import java.util.Optional;
@@ -9,7 +9,7 @@ import java.util.Optional;
  * inet_aton} (one to four parts in any of those bases). What iptables accepts is decided by
  * these functions, quirks included, so every reader in PacketPath uses this one class.
  */
-public final class CNumbers {
+final class CNumbers {
   private CNumbers() {}
 
   private static final BigInteger ULONG_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
