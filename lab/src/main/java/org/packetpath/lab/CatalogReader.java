@@ -12,11 +12,10 @@ import org.packetpath.engine.input.SourcePosition;
 import org.packetpath.engine.topology.Topology;
 import org.packetpath.engine.topology.TopologyParser;
 import org.packetpath.engine.topology.TopologyResult;
-import org.packetpath.engine.yaml.Yaml;
+import org.packetpath.engine.yaml.YamlFile;
+import org.packetpath.engine.yaml.YamlNode;
 import org.packetpath.engine.yaml.YamlNode.Mapping;
 import org.packetpath.engine.yaml.YamlNode.Scalar;
-import org.packetpath.engine.yaml.YamlNode;
-import org.packetpath.engine.yaml.YamlResult;
 
 /**
  * Reads the index and every exercise it lists, collecting every diagnostic. Not thread-safe;
@@ -64,7 +63,7 @@ final class CatalogReader {
     }
     YamlFile file = yaml.get();
     this.index = yaml;
-    Optional<Mapping> top = file.mapping(file.root(), "the index",
+    Optional<Mapping> top = file.root("the index",
         "write exercises: and under it one exercise folder per line, like - 01-first-steps");
     if (top.isEmpty()) {
       return Optional.empty();
@@ -77,7 +76,7 @@ final class CatalogReader {
     }
     List<Scalar> folders = new ArrayList<>();
     Map<String, Integer> seen = new HashMap<>();
-    for (Scalar folder : file.texts(list.get(), "\"exercises\"",
+    for (Scalar folder : file.values(list.get(), "\"exercises\"",
         "write one exercise folder name per line, like - 01-first-steps")) {
       String name = folder.value();
       if (name.contains("/") || name.contains("\\") || name.equals("..") || name.equals(".")) {
@@ -138,15 +137,9 @@ final class CatalogReader {
   /** Where one file names another, for a missing file's diagnostic. */
   record Reference(SourcePosition position, String line, String hint) {}
 
-  /** A reader for the YAML file at {@code path}, or empty after reporting its syntax errors. */
+  /** The YAML file at {@code path}, or empty after reporting its syntax errors. */
   Optional<YamlFile> yaml(String path, String text) {
-    YamlResult yaml = Yaml.parse(content.name(path), text);
-    if (yaml.hasErrors()) {
-      diagnostics.addAll(yaml.diagnostics());
-      return Optional.empty();
-    }
-    return Optional.of(new YamlFile(content.name(path), text, yaml.root().orElseThrow(),
-        diagnostics));
+    return YamlFile.read(content.name(path), text, diagnostics);
   }
 
   /**

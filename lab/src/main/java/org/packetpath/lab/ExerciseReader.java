@@ -18,10 +18,11 @@ import org.packetpath.engine.packet.PacketSyntax;
 import org.packetpath.engine.parse.ParseResult;
 import org.packetpath.engine.rules.Table;
 import org.packetpath.engine.topology.Topology;
+import org.packetpath.engine.yaml.YamlFile;
+import org.packetpath.engine.yaml.YamlNode;
 import org.packetpath.engine.yaml.YamlNode.Entry;
 import org.packetpath.engine.yaml.YamlNode.Mapping;
 import org.packetpath.engine.yaml.YamlNode.Scalar;
-import org.packetpath.engine.yaml.YamlNode;
 
 /**
  * Reads one exercise folder: {@code exercise.yaml} and the files beside it. Every mistake is
@@ -71,7 +72,7 @@ final class ExerciseReader {
       return Optional.empty();
     }
     file = yaml.get();
-    Optional<Mapping> top = file.mapping(file.root(), "an exercise file",
+    Optional<Mapping> top = file.root("the exercise file",
         "start with id:, title: and the other keys described in content/README.md");
     if (top.isEmpty()) {
       return Optional.empty();
@@ -85,17 +86,17 @@ final class ExerciseReader {
 
   private Optional<Exercise> readTop(Mapping top, int errorsBefore) {
     file.checkKeys(top, TOP_KEYS, "of an exercise");
-    Optional<String> id = file.scalar(top, "id", true, "give the exercise a short id, like"
+    Optional<String> id = file.value(top, "id", true, "give the exercise a short id, like"
         + " id: misplaced-rules").filter(s -> validId(s, "exercise id"))
         .filter(s -> catalog.claimId(s, file)).map(Scalar::value);
-    Optional<String> title = file.scalar(top, "title", true, "give the exercise a title, like"
+    Optional<String> title = file.value(top, "title", true, "give the exercise a title, like"
         + " title: The misplaced rules").map(Scalar::value);
     List<String> concepts = file.node(top, "concepts", false, "")
-        .map(n -> file.texts(n, "\"concepts\"", "list what the exercise teaches, one phrase per"
+        .map(n -> file.values(n, "\"concepts\"", "list what the exercise teaches, one phrase per"
             + " line"))
         .orElse(List.of()).stream().map(Scalar::value).toList();
     Optional<Scalar> topologyName = top.get("topology").isPresent()
-        ? file.scalar(top, "topology", false, "name \"example\" or a topology file")
+        ? file.value(top, "topology", false, "name \"example\" or a topology file")
         : Optional.empty();
     String topologyText = topologyName.map(Scalar::value).orElse(CatalogReader.EXAMPLE);
     topology = topologyName.isPresent()
@@ -106,7 +107,7 @@ final class ExerciseReader {
     List<Check> checks = readChecks(top, declared);
     List<String> hints = file.node(top, "hints", true, "give at least one hint, from gentle to"
             + " explicit, under hints:")
-        .map(n -> file.texts(n, "\"hints\"", "write one hint per item, like - Which chain does"
+        .map(n -> file.values(n, "\"hints\"", "write one hint per item, like - Which chain does"
             + " the packet go through?"))
         .orElse(List.of()).stream().map(Scalar::value).toList();
     if (top.get("hints").isPresent() && hints.isEmpty() && errors() == errorsBefore) {
@@ -118,7 +119,8 @@ final class ExerciseReader {
     Optional<RulesFile> solution = rules(Exercise.SOLUTION, Optional.empty());
     List<WrongRuleset> wrong = top.get("wrong").map(n -> readWrong(n, declared))
         .orElse(List.of());
-    if (errors() > errorsBefore) {
+    // A topology shared with an earlier exercise reported its errors there, not here.
+    if (errors() > errorsBefore || topology.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(new Exercise(number, folder.value(), id.orElseThrow(), title.orElseThrow(),
@@ -153,7 +155,7 @@ final class ExerciseReader {
     List<Check> checks = new ArrayList<>();
     Optional<YamlNode> node = file.node(top, "checks", true, "list the exercise's checks under"
         + " checks:, each with id, goal, points, packet and expect");
-    node.flatMap(n -> file.sequence(n, "\"checks\"", "write each check as a list item starting"
+    node.flatMap(n -> file.list(n, "\"checks\"", "write each check as a list item starting"
         + " with - id:")).ifPresent(list -> {
           Map<String, Integer> seen = new LinkedHashMap<>();
           for (YamlNode item : list.items()) {
@@ -176,7 +178,7 @@ final class ExerciseReader {
     Mapping m = found.get();
     int errorsBefore = errors();
     file.checkKeys(m, CHECK_KEYS, "of a check");
-    Optional<String> id = file.scalar(m, "id", true, "give the check a short id, like"
+    Optional<String> id = file.value(m, "id", true, "give the check a short id, like"
         + " id: office-ssh").filter(s -> validId(s, "check id")).filter(s -> {
           Integer other = seen.putIfAbsent(s.value(), s.position().line());
           if (other != null) {
@@ -185,9 +187,11 @@ final class ExerciseReader {
           }
           return other == null;
         }).map(Scalar::value);
-    Optional<String> goal = file.scalar(m, "goal", true, "say what the check proves, in the"
+    Optional<String> goal = file.value(m, "goal", true, "say what the check proves, in the"
         + " learner's words, like goal: The office can still log in with ssh").map(Scalar::value);
-    int points = file.scalar(m, "points", false, "").map(this::points).orElse(1);
+    int points = file.value(m, "points", false, "").flatMap(s -> file.integer(s, 1, MAX_POINTS,
+        "invalid points \"" + s.value() + "\"", "points are a whole number from 1 to "
+            + MAX_POINTS)).orElse(1);
     List<Probe> packets = readPackets(m);
     Optional<Expectation> expect = file.node(m, "expect", true, "say what must happen to the"
             + " last packet, like expect: {disposition: delivered}")
@@ -201,20 +205,6 @@ final class ExerciseReader {
         expect.orElseThrow(), m.position()));
   }
 
-  private int points(Scalar s) {
-    try {
-      int points = Integer.parseInt(s.value());
-      if (points >= 1 && points <= MAX_POINTS) {
-        return points;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    file.error(s.position(), "invalid points \"" + s.value() + "\"",
-        "points are a whole number from 1 to " + MAX_POINTS);
-    return 1;
-  }
-
   private List<Probe> readPackets(Mapping m) {
     boolean one = m.get("packet").isPresent();
     boolean many = m.get("packets").isPresent();
@@ -224,16 +214,17 @@ final class ExerciseReader {
       return List.of();
     }
     if (!one && !many) {
-      file.error(m.position(), "missing \"packet\"", "give the packet to send, like packet: tcp"
-          + " office:40000 > fw:22 in wan0, or a sequence under packets:");
+      file.error(m.position(), "missing key \"packet\"", "give the packet to send, like packet:"
+          + " tcp office:40000 > fw:22 in wan0, or a sequence under packets:");
       return List.of();
     }
+    int errorsBefore = errors();
     List<Scalar> texts = one
-        ? file.scalar(m, "packet", true, "write the packet to send").map(List::of)
+        ? file.value(m, "packet", true, "write the packet to send").map(List::of)
             .orElse(List.of())
-        : file.texts(m.get("packets").get(), "\"packets\"", "write one packet per line, like"
+        : file.values(m.get("packets").get(), "\"packets\"", "write one packet per line, like"
             + " - tcp office:40000 > fw:22 in wan0");
-    if (many && texts.isEmpty() && m.get("packets").get() instanceof YamlNode.Sequence) {
+    if (many && texts.isEmpty() && errors() == errorsBefore) {
       file.error(m.get("packets").get().position(), "no packets",
           "list at least one packet under packets:");
     }
@@ -293,11 +284,11 @@ final class ExerciseReader {
     file.checkKeys(m, EXPECT_KEYS, "of expect");
     List<String> words = Arrays.stream(Outcome.values()).map(Outcome::word).toList();
     String outcomeHint = "the outcomes are " + String.join(", ", words);
-    Optional<Outcome> outcome = file.scalar(m, "disposition", true, "say how the packet's"
+    Optional<Outcome> outcome = file.value(m, "disposition", true, "say how the packet's"
         + " journey must end, like disposition: delivered; " + outcomeHint)
         .flatMap(s -> outcome(s, words, outcomeHint));
-    Optional<Where> where = file.scalar(m, "where", false, "").flatMap(this::where);
-    Optional<String> ctstate = file.scalar(m, "ctstate", false, "").flatMap(s -> {
+    Optional<Where> where = file.value(m, "where", false, "").flatMap(this::where);
+    Optional<String> ctstate = file.value(m, "ctstate", false, "").flatMap(s -> {
       String state = s.value().toUpperCase(Locale.ROOT);
       if (CTSTATES.contains(state)) {
         return Optional.of(state);
@@ -306,7 +297,7 @@ final class ExerciseReader {
           "the states are " + String.join(", ", CTSTATES));
       return Optional.empty();
     });
-    Optional<String> out = file.scalar(m, "out", false, "").flatMap(s -> {
+    Optional<String> out = file.value(m, "out", false, "").flatMap(s -> {
       if (topology.isEmpty() || topology.get().interfaceNamed(s.value()).isPresent()) {
         return Optional.of(s.value());
       }
@@ -314,10 +305,10 @@ final class ExerciseReader {
           "its interfaces are " + interfaces());
       return Optional.empty();
     });
-    Optional<Scalar> finalText = file.scalar(m, "final", false, "");
+    Optional<Scalar> finalText = file.value(m, "final", false, "");
     Optional<Packet> finalHeader = finalText.flatMap(s -> packet(s, s.value() + " local"))
         .map(PacketSpec::packet);
-    Optional<Outcome> answer = file.scalar(m, "answer", false, "")
+    Optional<Outcome> answer = file.value(m, "answer", false, "")
         .flatMap(s -> outcome(s, words, outcomeHint));
     if (errors() > errorsBefore) {
       return Optional.empty();
@@ -365,18 +356,14 @@ final class ExerciseReader {
     for (Entry entry : found.get().entries()) {
       Scalar key = entry.key();
       List<String> fails = new ArrayList<>();
-      YamlNode value = entry.value();
-      boolean emptyList = value instanceof Scalar s && s.isNull();
-      if (!emptyList) {
-        for (Scalar check : file.texts(value, "the checks \"" + key.value() + "\" fails",
-            "list the ids of the checks it fails, like [office-ssh, lan-browses]")) {
-          if (!ids.isEmpty() && !ids.contains(check.value())) {
-            file.error(check.position(), "no check \"" + check.value() + "\" in this exercise",
-                Suggest.closest(check.value(), ids).map(w -> "did you mean " + w + "?")
-                    .orElse("the checks are " + String.join(", ", ids)));
-          } else {
-            fails.add(check.value());
-          }
+      for (Scalar check : file.values(entry.value(), "the checks \"" + key.value() + "\" fails",
+          "list the ids of the checks it fails, like [office-ssh, lan-browses]")) {
+        if (!ids.isEmpty() && !ids.contains(check.value())) {
+          file.error(check.position(), "no check \"" + check.value() + "\" in this exercise",
+              Suggest.closest(check.value(), ids).map(w -> "did you mean " + w + "?")
+                  .orElse("the checks are " + String.join(", ", ids)));
+        } else {
+          fails.add(check.value());
         }
       }
       Optional<String> path = Content.resolve(base, key.value())

@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.packetpath.engine.input.Diagnostic;
+import org.packetpath.engine.topology.TopologyParser;
 import org.packetpath.engine.trace.Disposition;
 
 /** Reading exercises: the built-in ones, and every kind of mistake an author can make. */
@@ -103,7 +104,7 @@ class ExerciseCatalogTest {
         .edit("01-first/exercise.yaml", "disposition: blocked", "disposition: blokced")
         .edit("01-first/exercise.yaml", "where: filter INPUT", "where: filtr INPUT");
     assertEquals(List.of("""
-        01-first/exercise.yaml:1:1: error: missing "title"
+        01-first/exercise.yaml:1:1: error: missing key "title"
           id: first
           ^
           give the exercise a title, like title: The misplaced rules""", """
@@ -151,7 +152,7 @@ class ExerciseCatalogTest {
               points: lots
                       ^
           points are a whole number from 1 to 100""", """
-        01-first/exercise.yaml:11:5: error: missing "goal"
+        01-first/exercise.yaml:11:5: error: missing key "goal"
             - id: office-ssh
               ^
           say what the check proves, in the learner's words, like goal: The office can still\
@@ -219,6 +220,53 @@ class ExerciseCatalogTest {
     List<String> errors = errors(fixture);
     assertTrue(errors.get(0).startsWith("world.yaml:2:13: error: no interfaces"), errors.get(0));
     assertFalse(errors.isEmpty());
+  }
+
+  /** Two exercises on the topology {@code story}, which is written to story.yaml. */
+  private ContentFixture sharingStory(String story) {
+    return ContentFixture.write(dir)
+        .edit("01-first/exercise.yaml", "topology: example", "topology: ../story.yaml")
+        .edit("index.yaml", "  - 01-first\n", "  - 01-first\n  - 02-again\n")
+        .file("02-again/exercise.yaml", ContentFixture.EXERCISE
+            .replace("id: first", "id: again").replace("topology: example",
+                "topology: ../story.yaml"))
+        .file("02-again/README.md", "# Again\n")
+        .file("02-again/start.rules", ContentFixture.OPEN)
+        .file("02-again/solution.rules", ContentFixture.SOLUTION)
+        .file("02-again/wrong/open.rules", ContentFixture.OPEN)
+        .file("story.yaml", story);
+  }
+
+  @Test
+  void aSharedTopologyLoadsForEveryExercise() {
+    CatalogResult result = ExerciseCatalog.read(Content.directory(
+        sharingStory(TopologyParser.exampleText()).root()));
+    assertEquals(List.of(), result.diagnostics());
+    assertEquals(List.of("first", "again"), result.orThrow().ids());
+  }
+
+  @Test
+  void aTabInASharedTopologyIsReportedOnceAtItsPlace() {
+    assertEquals(List.of("""
+        story.yaml:2:1: error: tab character in indentation
+           interfaces: []
+          ^
+          YAML indents with spaces only; replace the tab with spaces"""),
+        errors(sharingStory("firewall: fw\n\tinterfaces: []\n")));
+  }
+
+  @Test
+  void anEmptySharedTopologyIsReportedOnceAtItsStart() {
+    assertEquals(List.of("""
+        story.yaml:1:1: error: the topology is empty
+          a topology needs at least firewall: and interfaces:, see the example"""),
+        errors(sharingStory("")));
+    assertEquals(List.of("""
+        story.yaml:1:1: error: the topology is empty
+          # nothing yet
+          ^
+          a topology needs at least firewall: and interfaces:, see the example"""),
+        errors(sharingStory("# nothing yet\n")));
   }
 
   @Test

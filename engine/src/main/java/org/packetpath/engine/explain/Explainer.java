@@ -3,14 +3,17 @@ package org.packetpath.engine.explain;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.packetpath.engine.ext.BaseOptions;
 import org.packetpath.engine.parse.SavePrinter;
 import org.packetpath.engine.rules.Chain;
+import org.packetpath.engine.rules.Condition;
+import org.packetpath.engine.rules.Field;
 import org.packetpath.engine.rules.Hook;
 import org.packetpath.engine.rules.Match;
-import org.packetpath.engine.rules.Option;
 import org.packetpath.engine.rules.Rule;
 import org.packetpath.engine.rules.Ruleset;
 import org.packetpath.engine.rules.Table;
@@ -93,103 +96,48 @@ public final class Explainer {
   }
 
   private static String action(Rule rule) {
-    if (rule.target().isEmpty()) {
-      return "count %s (no target: the packet continues)";
-    }
-    Target t = rule.target().get();
-    return switch (t.kind()) {
-      case STANDARD -> switch (t.name()) {
-        case "ACCEPT" -> "accept";
-        case "DROP" -> "drop";
-        default -> "return to the calling chain";
-      };
-      case JUMP -> "send %s to chain " + t.name() + ", then continue here";
-      case GOTO -> "hand %s over to chain " + t.name() + " for good (goto)";
-      case EXTENSION -> extension(t);
-    };
-  }
-
-  private static String extension(Target t) {
-    String args = t.options().stream().map(Explainer::words).collect(Collectors.joining(" "));
-    return switch (t.name()) {
-      case "REJECT" -> "reject (answer with " + t.option("--reject-with").map(Option::arg)
-          .orElse("icmp-port-unreachable") + ")";
-      case "LOG" -> "log %s" + t.option("--log-prefix").map(o -> " with prefix \"" + o.arg()
-          + "\"").orElse("") + ", then continue";
-      case "NFLOG" -> "copy %s to the netlink log, then continue";
-      case "MASQUERADE" -> "masquerade (rewrite the source to the outgoing interface's address)";
-      case "SNAT" -> "rewrite the source to " + arg(t, "--to-source");
-      case "DNAT" -> "rewrite the destination to " + arg(t, "--to-destination");
-      case "REDIRECT" -> "redirect to the firewall itself"
-          + t.option("--to-ports").map(o -> " on port " + o.arg()).orElse("");
-      case "NETMAP" -> "map the address into " + arg(t, "--to");
-      case "MARK" -> "mark %s (" + args + "), then continue";
-      case "CONNMARK" -> "set the connection mark (" + args + ") of %s, then continue";
-      case "CT" -> t.option("--notrack").isPresent() ? "exempt from connection tracking"
-          : "set connection tracking options (" + args + ")";
-      case "NOTRACK" -> "exempt from connection tracking";
-      case "TRACE" -> "trace %s through the rules that follow";
-      default -> "apply " + t.name() + (args.isEmpty() ? "" : " (" + args + ")");
-    };
-  }
-
-  private static String arg(Target t, String option) {
-    return t.option(option).map(o -> String.join(" ", o.args())).orElse("?");
+    return rule.target().map(t -> ActionWords.of(t.action()))
+        .orElse("count %s (no target: the packet continues)");
   }
 
   private static String packets(Rule rule) {
     List<String> parts = new ArrayList<>();
-    String proto = rule.baseOption("-p")
-        .map(o -> (o.negated() ? "non-" : "") + o.arg().toUpperCase(java.util.Locale.ROOT) + " packets")
-        .orElse("packets");
-    parts.add(proto);
+    parts.add(rule.baseOption("-p")
+        .map(o -> (o.negated() ? "non-" : "") + o.arg().toUpperCase(Locale.ROOT) + " packets")
+        .orElse("packets"));
     for (Match m : rule.matches()) {
-      m.options().forEach(o -> parts.add(matchWords(m.module(), o)));
+      m.option("--comment").ifPresent(o -> parts.add("(\"" + o.arg() + "\")"));
+      parts.add(ConditionWords.of(withoutProtocol(m.condition())));
     }
-    parts.add(address(rule, "-s", "from"));
-    rule.baseOption("-d").ifPresent(o -> parts.add("to " + not(o) + host(o.arg())));
-    rule.baseOption("-i").ifPresent(o -> parts.add("arriving on " + not(o) + o.arg()));
-    rule.baseOption("-o").ifPresent(o -> parts.add("leaving on " + not(o) + o.arg()));
+    parts.add(base(rule, "-s").orElse("from anywhere"));
+    for (String flag : List.of("-d", "-i", "-o")) {
+      base(rule, flag).ifPresent(parts::add);
+    }
     rule.baseOption("-f").ifPresent(o -> parts.add(o.negated() ? "(first fragments only)"
         : "(non-first fragments)"));
     return parts.stream().filter(s -> !s.isEmpty()).collect(Collectors.joining(" "));
   }
 
-  private static String address(Rule rule, String flag, String word) {
-    return rule.baseOption(flag).map(o -> word + " " + not(o) + host(o.arg()))
-        .orElse(word + " anywhere");
+  private static Optional<String> base(Rule rule, String flag) {
+    return rule.baseOption(flag).map(o -> ConditionWords.of(BaseOptions.meaning(List.of(o))));
   }
 
-  private static String host(String cidr) {
-    return cidr.endsWith("/32") ? cidr.substring(0, cidr.length() - 3) : cidr;
+  /**
+   * The condition without its tests of the protocol: a protocol match restates the {@code -p}
+   * that iptables requires before it, which the explanation has already named.
+   */
+  private static Condition withoutProtocol(Condition condition) {
+    if (isProtocol(condition)) {
+      return Condition.TRUE;
+    }
+    if (condition instanceof Condition.All all) {
+      return Condition.all(all.parts().stream().filter(p -> !isProtocol(p)).toList());
+    }
+    return condition;
   }
 
-  private static String not(Option o) {
-    return o.negated() ? "anything but " : "";
-  }
-
-  private static String matchWords(String module, Option o) {
-    String not = o.negated() ? "not " : "";
-    String arg = String.join(" ", o.args());
-    return switch (o.name()) {
-      case "--dport", "--dports" -> not + "to port " + arg.replace(",", ", ");
-      case "--sport", "--sports" -> not + "from port " + arg.replace(",", ", ");
-      case "--ports" -> not + "to or from port " + arg.replace(",", ", ");
-      case "--ctstate", "--state" -> not + "in connection state " + arg.replace(",", " or ");
-      case "--comment" -> "(\"" + arg + "\")";
-      case "--icmp-type" -> not + "of ICMP type " + arg;
-      case "--tcp-flags" -> o.args().equals(List.of("FIN,SYN,RST,ACK", "SYN"))
-          ? (o.negated() ? "that do not start a connection (not a lone SYN)"
-              : "starting a new connection (SYN)")
-          : not + "with TCP flags " + o.args().get(1) + " among " + o.args().get(0);
-      case "--limit" -> "below the rate " + arg;
-      case "--mac-source" -> not + "from MAC address " + arg;
-      default -> not + "matching -m " + module + " " + o.name() + (arg.isEmpty() ? "" : " " + arg);
-    };
-  }
-
-  private static String words(Option o) {
-    return (o.negated() ? "! " : "") + o.name() + (o.args().isEmpty() ? "" : " " + String.join(" ", o.args()));
+  private static boolean isProtocol(Condition c) {
+    return c instanceof Condition.FieldIn f && f.field() == Field.PROTOCOL;
   }
 
   /** The rule in canonical iptables-save syntax, for showing next to its explanation. */

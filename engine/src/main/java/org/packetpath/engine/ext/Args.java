@@ -1,11 +1,14 @@
 package org.packetpath.engine.ext;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import org.packetpath.engine.net.CNumbers;
+import java.util.Set;
 import org.packetpath.engine.net.Ipv4;
 import org.packetpath.engine.net.Services;
+import org.packetpath.engine.rules.Hook;
+import org.packetpath.engine.rules.Option;
 
 /**
  * Argument parsers shared by extensions. Each returns the canonical text iptables-save prints
@@ -50,8 +53,13 @@ public final class Args {
 
   /** A non-negative decimal number, or empty. */
   public static Optional<Long> unsigned(String text) {
-    if (text.isEmpty() || text.length() > 19 || !text.chars().allMatch(Character::isDigit)) {
+    if (text.isEmpty() || text.length() > 19) {
       return Optional.empty();
+    }
+    for (int i = 0; i < text.length(); i++) {
+      if (!Character.isDigit(text.charAt(i))) {
+        return Optional.empty();
+      }
     }
     return Optional.of(Long.parseLong(text));
   }
@@ -229,5 +237,147 @@ public final class Args {
     }
     throw new ArgException(String.format(errorFormat, text))
         .explained("expected one of " + String.join(", ", choices));
+  }
+
+  // ---- shared by the match extensions -------------------------------------------------------
+
+  static final long U32 = 0xFFFFFFFFL;
+
+
+  /** C's {@code strtoumax(text, &end, 0)} as {@code xtables_strtoul} uses it. */
+  static Optional<CNumbers.Parsed> strtoul(String text) {
+    return CNumbers.strtoul(text, 0);
+  }
+
+  /**
+   * An unsigned option argument as iptables' option tables read it, with their error: {@code
+   * recent: bad value for option "--seconds", or out of range (1-4294967295).}
+   */
+  static long xtUnsigned(String module, String option, String text, long min, long max)
+      throws ArgException {
+    Optional<CNumbers.Parsed> n = strtoul(text);
+    if (n.isEmpty() || n.get().end() != text.length()
+        || Long.compareUnsigned(n.get().value(), min) < 0
+        || Long.compareUnsigned(n.get().value(), max) > 0) {
+      throw new ArgException(module + ": bad value for option \"" + option
+              + "\", or out of range (" + min + "-" + Long.toUnsignedString(max) + ").")
+          .explained(option + " takes a whole number from " + min + " to "
+              + Long.toUnsignedString(max));
+    }
+    return n.get().value();
+  }
+
+  /** An address for an option of the host type; names are not looked up. */
+  static int host(String text) throws ArgException {
+    return CNumbers.inetAton(text)
+        .orElseThrow(
+            () -> new ArgException("getaddrinfo: Name or service not known")
+                .explained("expected an IPv4 address like 192.0.2.7; host names are not"
+                    + " resolved in rules files"));
+  }
+
+  /**
+   * A prefix length as iptables' option tables read it: a number 0..128, or a netmask, whose
+   * length is 255 when it has holes.
+   */
+  static int prefixLength(String module, String option, String text) throws ArgException {
+    Optional<CNumbers.Parsed> n = strtoul(text).filter(c -> c.end() == text.length() && c.value() >= 0
+        && c.value() <= 128);
+    if (n.isPresent()) {
+      return (int) n.get().value();
+    }
+    Optional<Integer> mask = CNumbers.inetAton(text);
+    if (mask.isEmpty()) {
+      throw new ArgException(module + ": bad value for option \"" + option
+              + "\", neither a valid network mask nor valid CIDR (0-32).")
+          .explained("give a prefix length such as 24 or a netmask such as 255.255.255.0");
+    }
+    return Ipv4.prefixOf(mask.get()).orElse(255);
+  }
+
+  /**
+   * An address with an optional mask, host bits kept, as {@code --tunnel-src} prints it: {@code
+   * 10.1.2.3/8}, and no mask when it is /32 (or longer, or has holes).
+   */
+  static String hostMask(String module, String option, String text)
+      throws ArgException {
+    int slash = text.indexOf('/');
+    int prefix = 32;
+    if (slash >= 0) {
+      prefix = prefixLength(module, option, text.substring(slash + 1));
+    }
+    String address = Ipv4.format(host(slash < 0 ? text : text.substring(0, slash)));
+    return prefix >= 32 ? address : address + "/" + prefix;
+  }
+
+  /** A rule the kernel refuses when it is loaded, with the kernel's reason as the message. */
+  static ArgException refused(String reason, String hint) {
+    return refused(reason, "Invalid argument", hint);
+  }
+
+  static ArgException refused(String reason, String errno, String hint) {
+    return new ArgException(reason)
+        .explained("the kernel refuses this rule (iptables-restore: RULE_APPEND failed ("
+            + errno + ")): " + hint);
+  }
+
+  static boolean has(List<Option> options, String name) {
+    return find(options, name).isPresent();
+  }
+
+  static Optional<Option> find(List<Option> options, String name) {
+    return options.stream().filter(o -> o.name().equals(name)).findFirst();
+  }
+
+  static Set<String> names(List<Option> options) {
+    Set<String> names = new HashSet<>();
+    options.forEach(o -> names.add(o.name()));
+    return names;
+  }
+
+  /** Whether the rule is in the built-in chain of {@code hook} (user chains are not checked). */
+  static boolean isBuiltin(RuleContext rule, Hook... hooks) {
+    Optional<Hook> hook = rule.table().builtinHook(rule.chain());
+    return hook.isPresent() && List.of(hooks).contains(hook.get());
+  }
+
+  /** The position of the first option called {@code name}, or -1. */
+  static int indexOf(List<Option> options, String name) {
+    for (int i = 0; i < options.size(); i++) {
+      if (options.get(i).name().equals(name)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  static boolean startsWithIgnoreCase(String text, String prefix) {
+    if (prefix.length() > text.length()) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length(); i++) {
+      if (asciiLower(text.charAt(i)) != asciiLower(prefix.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static char asciiLower(char c) {
+    return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+  }
+
+  /**
+   * A whole-word number 0..{@code max} in any C base, as iptables' integer options read it, or
+   * its error {@code MODULE: bad value for option "--x", or out of range (0-MAX).}
+   */
+  static long xtNumber(String text, String module, String option, long max)
+      throws ArgException {
+    return CNumbers.strtouiAll(text, max)
+        .orElseThrow(
+            () ->
+                new ArgException(module + ": bad value for option \"" + option
+                        + "\", or out of range (0-" + max + ").")
+                    .explained(option + " takes a number from 0 to " + max));
   }
 }

@@ -16,13 +16,18 @@ public final class Extensions {
 
   static {
     Stream.of(
-            BasicMatches.all(),
-            ProtocolMatches.all(),
-            StateMatches.all(),
-            PacketMatches.all(),
-            AdvancedMatches.all(),
-            FilterTargets.all(),
-            PacketTargets.all(),
+            Comment.all(),
+            TcpUdp.all(),
+            List.of(Icmp.spec(), Multiport.spec()),
+            Conntrack.all(),
+            List.of(Iprange.spec(), Limit.spec(), Mac.spec(), MarkMatch.markSpec(),
+                MarkMatch.connmarkSpec(), Addrtype.spec(), Length.spec(), Ttl.spec(),
+                Tos.tosSpec(), Tos.dscpSpec(), Pkttype.spec(), Owner.spec()),
+            List.of(Recent.spec(), Hashlimit.spec(), SetMatch.spec(), Statistic.spec(),
+                Physdev.spec(), IpsecPolicy.spec(), Rpfilter.spec()),
+            List.of(Reject.spec(), LogTarget.spec(), MarkTarget.spec(), ConnmarkTarget.spec(),
+                CtTarget.ct(), CtTarget.notrack(), TraceTarget.spec(), Tcpmss.spec(),
+                Nflog.spec(), Nfqueue.spec()),
             NatTargets.all())
         .flatMap(List::stream)
         .forEach(Extensions::register);

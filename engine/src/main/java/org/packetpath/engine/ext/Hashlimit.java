@@ -1,14 +1,15 @@
 package org.packetpath.engine.ext;
 
-import static org.packetpath.engine.ext.AdvancedMatches.U32;
-import static org.packetpath.engine.ext.AdvancedMatches.find;
-import static org.packetpath.engine.ext.AdvancedMatches.has;
-import static org.packetpath.engine.ext.AdvancedMatches.refused;
+import static org.packetpath.engine.ext.Args.U32;
+import static org.packetpath.engine.ext.Args.find;
+import static org.packetpath.engine.ext.Args.has;
+import static org.packetpath.engine.ext.Args.refused;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.packetpath.engine.rules.Condition;
 import org.packetpath.engine.rules.Option;
 
 /**
@@ -18,6 +19,10 @@ import org.packetpath.engine.rules.Option;
  * which is why {@code 60/min} reads back as {@code 1/sec} and {@code 1000b/s} as {@code 992b/s}.
  * The kernel's overflow check depends on the timer frequency; it is computed for {@code HZ=250},
  * the frequency of the reference kernel.
+ *
+ * <p>It is longer than most extensions because it reproduces iptables' rate arithmetic and the
+ * kernel's overflow checks step by step: what prints, and what the kernel refuses, follows from
+ * them.
  */
 final class Hashlimit {
   private Hashlimit() {}
@@ -45,21 +50,18 @@ final class Hashlimit {
   private static final String[] UNIT_NAMES = {"day", "hour", "min", "sec"};
   private static final long[] UNIT_SECONDS = {86_400, 3_600, 60, 1};
 
-  private static final AdvancedMatches.OptionTable TABLE =
-      new AdvancedMatches.OptionTable("hashlimit")
-          .option(UPTO, 0).excludes(List.of(ABOVE))
-          .option(ABOVE, 1).excludes(List.of(UPTO))
-          .option("--hashlimit-srcmask", 4)
-          .option("--hashlimit-dstmask", 5)
-          .option(BURST, 7)
-          .option("--hashlimit-htable-size", 8)
-          .option("--hashlimit-htable-max", 9)
-          .option("--hashlimit-htable-gcinterval", 10)
-          .option("--hashlimit-htable-expire", 11)
-          .option("--hashlimit-mode", 3)
-          .mandatory("--hashlimit-name", 6)
-          .option("--hashlimit-rate-match", 12)
-          .option("--hashlimit-rate-interval", 13);
+  private static final OptionRules RULES =
+      OptionRules.of(UPTO, ABOVE, "--hashlimit-srcmask", "--hashlimit-dstmask", BURST,
+              "--hashlimit-htable-size", "--hashlimit-htable-max",
+              "--hashlimit-htable-gcinterval", "--hashlimit-htable-expire", "--hashlimit-mode",
+              "--hashlimit-name", "--hashlimit-rate-match", "--hashlimit-rate-interval")
+          .ids(UPTO, ABOVE, "--hashlimit-mode", "--hashlimit-srcmask", "--hashlimit-dstmask",
+              "--hashlimit-name", BURST, "--hashlimit-htable-size", "--hashlimit-htable-max",
+              "--hashlimit-htable-gcinterval", "--hashlimit-htable-expire",
+              "--hashlimit-rate-match", "--hashlimit-rate-interval")
+          .excludes(UPTO, ABOVE)
+          .excludes(ABOVE, UPTO)
+          .mandatory("--hashlimit-name");
 
   static ModuleSpec spec() {
     return ModuleSpec.match(
@@ -83,12 +85,25 @@ final class Hashlimit {
         .withSaveOrder()
         .withFinisher((rule, options) -> finish(options))
         .notSimulated("every flow is under its limit: --hashlimit-upto matches,"
-            + " --hashlimit-above does not");
+            + " --hashlimit-above does not")
+        .meaning(Hashlimit::meaning);
+  }
+
+  /**
+   * Every flow is under its limit, so {@code --hashlimit-upto} matches and {@code
+   * --hashlimit-above} does not ({@code ! --hashlimit-upto} is printed, and read, as {@code
+   * --hashlimit-above}).
+   */
+  private static Condition meaning(List<Option> options) {
+    boolean upto = has(options, UPTO);
+    return new Condition.Opaque("hashlimit", "how fast the packets"
+        + " of each flow arrive; every flow is taken to be under its limit",
+        new Condition.Fixed(upto));
   }
 
   private static OptionSpec uint32(String name) {
     return OptionSpec.one(
-        name, a -> Long.toString(AdvancedMatches.xtUnsigned("hashlimit", name, a, 0, U32)));
+        name, a -> Long.toString(Args.xtUnsigned("hashlimit", name, a, 0, U32)));
   }
 
   // ---- option arguments ----------------------------------------------------------------------
@@ -201,8 +216,8 @@ final class Hashlimit {
 
   /** The burst as iptables reads it: a number 1..1000000, or one with a k or m suffix. */
   private static long burst(String text) throws ArgException {
-    Optional<AdvancedMatches.CNumber> n =
-        AdvancedMatches.strtoul(text).filter(c -> c.value() != 0);
+    Optional<CNumbers.Parsed> n =
+        Args.strtoul(text).filter(c -> c.value() != 0);
     if (n.isEmpty() || (n.get().end() == text.length()
         && Long.compareUnsigned(n.get().value(), BURST_MAX) > 0)) {
       throw burstError();
@@ -219,7 +234,7 @@ final class Hashlimit {
   }
 
   private static String mask(String text, String option) throws ArgException {
-    return Integer.toString(AdvancedMatches.prefixLength("hashlimit", option, text));
+    return Integer.toString(Args.prefixLength("hashlimit", option, text));
   }
 
   private static String mode(String text) throws ArgException {
@@ -317,7 +332,7 @@ final class Hashlimit {
         interval = rate.bytes() ? 1 : rate.seconds();
       }
     }
-    TABLE.check(AdvancedMatches.names(options));
+    RULES.check("hashlimit", Args.names(options));
     String name = value(options, "--hashlimit-name");
     long srcmask = number(options, "--hashlimit-srcmask").orElse(32L);
     long dstmask = number(options, "--hashlimit-dstmask").orElse(32L);
@@ -367,7 +382,7 @@ final class Hashlimit {
 
   private static void kernelChecks(String name, long gcInterval, long expire, long srcmask,
       long dstmask, boolean bytes, boolean rateMatch, long avg, long burst) throws ArgException {
-    AdvancedMatches.checkProcName("hashlimit", name);
+    Recent.checkProcName("hashlimit", name);
     if (gcInterval == 0 || expire == 0) {
       throw refused("hashlimit match: --hashlimit-htable-gcinterval and"
               + " --hashlimit-htable-expire must not be 0",

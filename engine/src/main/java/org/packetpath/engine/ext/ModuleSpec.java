@@ -3,17 +3,27 @@ package org.packetpath.engine.ext;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.packetpath.engine.rules.Action;
+import org.packetpath.engine.rules.Condition;
 import org.packetpath.engine.rules.Hook;
 import org.packetpath.engine.rules.Option;
 import org.packetpath.engine.rules.Table;
 
 /**
- * A match or target extension: its options, the order iptables-save prints them in, the checks
- * and defaults applied once all options are read, and the tables and hooks it may be used from.
+ * A match or target extension, as data: its options, the order iptables-save prints them in,
+ * the rules of its option table, the checks and defaults applied once all options are read, the
+ * tables and hooks it may be used from, and what it means: the {@link Condition} a match's
+ * options state, or the {@link Action} a target's options ask for.
+ *
+ * <p>Once every option of one use is read, {@link #finish} runs, in iptables' order, the
+ * extension's own final check ({@code check}, libxtables' {@code x6_fcheck}), the option table's
+ * rules ({@code rules}, {@code xtables_options_fcheck}), and then {@code finisher}: the checks
+ * the kernel makes when the rule is loaded and the defaults iptables-save prints.
  *
  * @param saveOrder canonical option names in printing order; options not listed print last
  * @param tables tables the extension may be used in; empty means all
@@ -25,10 +35,14 @@ public record ModuleSpec(
     String name,
     List<OptionSpec> options,
     List<String> saveOrder,
+    Finisher check,
+    OptionRules rules,
     Finisher finisher,
     Set<Table> tables,
     Set<Hook> hooks,
-    Optional<String> notSimulated) {
+    Optional<String> notSimulated,
+    Meaning<Condition> condition,
+    Meaning<Action> action) {
 
   /** Match ({@code -m}) or target ({@code -j}). */
   public enum Kind {
@@ -37,37 +51,59 @@ public record ModuleSpec(
   }
 
   /**
-   * Checks the options of one use together and adds the defaults iptables-save prints. Receives
-   * the options in save order; returns them in save order.
+   * Checks the options of one use together, or adds the defaults iptables-save prints. Receives
+   * the options in save order (as written, for extensions without a save order); returns them.
    */
   @FunctionalInterface
   public interface Finisher {
     List<Option> finish(RuleContext rule, List<Option> options) throws ArgException;
   }
 
+  /** What one use of the extension means, read from its canonical options. */
+  @FunctionalInterface
+  public interface Meaning<T> {
+    T of(List<Option> options);
+  }
+
+  private static final Finisher UNCHANGED = (r, o) -> o;
+
   public ModuleSpec {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(name, "name");
     options = List.copyOf(options);
     saveOrder = List.copyOf(saveOrder);
+    Objects.requireNonNull(check, "check");
+    Objects.requireNonNull(rules, "rules");
     Objects.requireNonNull(finisher, "finisher");
     tables = tables.isEmpty() ? Set.of() : Set.copyOf(tables);
     hooks = hooks.isEmpty() ? Set.of() : Set.copyOf(hooks);
     Objects.requireNonNull(notSimulated, "notSimulated");
+    Objects.requireNonNull(condition, "condition");
+    Objects.requireNonNull(action, "action");
   }
 
   /** A match whose options print in the order they are listed here. */
   public static ModuleSpec match(String name, OptionSpec... options) {
-    return new ModuleSpec(
-        Kind.MATCH, name, List.of(options), namesOf(options), (r, o) -> o, Set.of(), Set.of(),
-        Optional.empty());
+    return new ModuleSpec(Kind.MATCH, name, List.of(options), namesOf(options), UNCHANGED,
+        OptionRules.none(), UNCHANGED, Set.of(), Set.of(), Optional.empty(),
+        o -> {
+          throw new IllegalStateException("match " + name + " has no meaning");
+        },
+        o -> {
+          throw new IllegalStateException("a match has no action");
+        });
   }
 
   /** A target whose options print in the order they are listed here. */
   public static ModuleSpec target(String name, OptionSpec... options) {
-    return new ModuleSpec(
-        Kind.TARGET, name, List.of(options), namesOf(options), (r, o) -> o, Set.of(), Set.of(),
-        Optional.empty());
+    return new ModuleSpec(Kind.TARGET, name, List.of(options), namesOf(options), UNCHANGED,
+        OptionRules.none(), UNCHANGED, Set.of(), Set.of(), Optional.empty(),
+        o -> {
+          throw new IllegalStateException("a target has no condition");
+        },
+        o -> {
+          throw new IllegalStateException("target " + name + " has no action");
+        });
   }
 
   private static List<String> namesOf(OptionSpec... options) {
@@ -79,33 +115,74 @@ public record ModuleSpec(
   }
 
   public ModuleSpec withSaveOrder(String... names) {
-    return new ModuleSpec(kind, name, options, List.of(names), finisher, tables, hooks, notSimulated);
+    return new ModuleSpec(kind, name, options, List.of(names), check, rules, finisher, tables,
+        hooks, notSimulated, condition, action);
   }
 
+  /** The extension's own final check, run before the option table's rules. */
+  public ModuleSpec checkedBy(Finisher f) {
+    return new ModuleSpec(kind, name, options, saveOrder, f, rules, finisher, tables, hooks,
+        notSimulated, condition, action);
+  }
+
+  public ModuleSpec withRules(OptionRules r) {
+    return new ModuleSpec(kind, name, options, saveOrder, check, r, finisher, tables, hooks,
+        notSimulated, condition, action);
+  }
+
+  /** The kernel's checks and the defaults, run after the option table's rules. */
   public ModuleSpec withFinisher(Finisher f) {
-    return new ModuleSpec(kind, name, options, saveOrder, f, tables, hooks, notSimulated);
+    return new ModuleSpec(kind, name, options, saveOrder, check, rules, f, tables, hooks,
+        notSimulated, condition, action);
   }
 
   public ModuleSpec onlyIn(Table... allowed) {
     Set<Table> set = EnumSet.noneOf(Table.class);
     set.addAll(List.of(allowed));
-    return new ModuleSpec(kind, name, options, saveOrder, finisher, set, hooks, notSimulated);
+    return new ModuleSpec(kind, name, options, saveOrder, check, rules, finisher, set, hooks,
+        notSimulated, condition, action);
   }
 
   public ModuleSpec onlyFrom(Hook... allowed) {
     Set<Hook> set = EnumSet.noneOf(Hook.class);
     set.addAll(List.of(allowed));
-    return new ModuleSpec(kind, name, options, saveOrder, finisher, tables, set, notSimulated);
+    return new ModuleSpec(kind, name, options, saveOrder, check, rules, finisher, tables, set,
+        notSimulated, condition, action);
   }
 
   public ModuleSpec notSimulated(String why) {
-    return new ModuleSpec(kind, name, options, saveOrder, finisher, tables, hooks, Optional.of(why));
+    return new ModuleSpec(kind, name, options, saveOrder, check, rules, finisher, tables, hooks,
+        Optional.of(why), condition, action);
+  }
+
+  /** What a use of this match means. */
+  public ModuleSpec meaning(Meaning<Condition> m) {
+    return new ModuleSpec(kind, name, options, saveOrder, check, rules, finisher, tables, hooks,
+        notSimulated, m, action);
+  }
+
+  /** What a use of this target does. */
+  public ModuleSpec does(Meaning<Action> a) {
+    return new ModuleSpec(kind, name, options, saveOrder, check, rules, finisher, tables, hooks,
+        notSimulated, condition, a);
+  }
+
+  /**
+   * The canonical options of one use, from the options as read one by one: the extension's own
+   * check, its option table's rules, then the finisher, in save order.
+   */
+  public List<Option> finish(RuleContext rule, List<Option> given) throws ArgException {
+    List<Option> checked = check.finish(rule, sorted(given));
+    Set<String> names = new HashSet<>();
+    checked.forEach(o -> names.add(o.name()));
+    rules.check(name, names);
+    return sorted(finisher.finish(rule, checked));
   }
 
   /** The option spec accepting the spelling {@code spelling} exactly, if any. */
   public Optional<OptionSpec> option(String spelling) {
     for (OptionSpec o : options) {
-      if (o.spellings().contains(spelling)) {
+      if (o.accepts(spelling)) {
         return Optional.of(o);
       }
     }

@@ -3,9 +3,9 @@ package org.packetpath.engine.ext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.packetpath.engine.net.CNumbers;
 import org.packetpath.engine.net.Ipv4;
 import org.packetpath.engine.net.Services;
+import org.packetpath.engine.rules.Action;
 import org.packetpath.engine.rules.Hook;
 import org.packetpath.engine.rules.Option;
 import org.packetpath.engine.rules.Table;
@@ -26,7 +26,7 @@ final class NatTargets {
       "Need TCP, UDP, SCTP or DCCP with port specification";
 
   static List<ModuleSpec> all() {
-    return List.of(dnat(), snat(), masquerade(), redirect(), netmap());
+    return List.of(dnat(), snat(), masquerade(), redirect(), Netmap.spec());
   }
 
   private static ModuleSpec dnat() {
@@ -37,7 +37,8 @@ final class NatTargets {
             OptionSpec.flag("--persistent"))
         .onlyIn(Table.NAT)
         .onlyFrom(Hook.PREROUTING, Hook.OUTPUT)
-        .withFinisher(rangeFinisher("DNAT", "--to-destination", true, Base.KEPT, true));
+        .withFinisher(rangeFinisher("DNAT", "--to-destination", true, Base.KEPT, true))
+        .does(options -> action(Action.NatKind.DNAT, options, "--to-destination"));
   }
 
   private static ModuleSpec snat() {
@@ -49,7 +50,8 @@ final class NatTargets {
             OptionSpec.flag("--persistent"))
         .onlyIn(Table.NAT)
         .onlyFrom(Hook.INPUT, Hook.POSTROUTING)
-        .withFinisher(rangeFinisher("SNAT", "--to-source", true, Base.LOST, true));
+        .withFinisher(rangeFinisher("SNAT", "--to-source", true, Base.LOST, true))
+        .does(options -> action(Action.NatKind.SNAT, options, "--to-source"));
   }
 
   private static ModuleSpec masquerade() {
@@ -60,7 +62,8 @@ final class NatTargets {
             OptionSpec.flag("--random-fully"))
         .onlyIn(Table.NAT)
         .onlyFrom(Hook.POSTROUTING)
-        .withFinisher(rangeFinisher("MASQUERADE", "--to-ports", false, Base.LOST, false));
+        .withFinisher(rangeFinisher("MASQUERADE", "--to-ports", false, Base.LOST, false))
+        .does(options -> action(Action.NatKind.MASQUERADE, options, "--to-ports"));
   }
 
   private static ModuleSpec redirect() {
@@ -68,14 +71,8 @@ final class NatTargets {
             "REDIRECT", rangeOption("--to-ports", false), OptionSpec.flag("--random"))
         .onlyIn(Table.NAT)
         .onlyFrom(Hook.PREROUTING, Hook.OUTPUT)
-        .withFinisher(rangeFinisher("REDIRECT", "--to-ports", false, Base.REFUSED, false));
-  }
-
-  private static ModuleSpec netmap() {
-    return ModuleSpec.target("NETMAP", OptionSpec.one("--to", NatTargets::netmapNetwork))
-        .onlyIn(Table.NAT)
-        .onlyFrom(Hook.PREROUTING, Hook.INPUT, Hook.OUTPUT, Hook.POSTROUTING)
-        .withFinisher(Finishers.required("NETMAP", "--to"));
+        .withFinisher(rangeFinisher("REDIRECT", "--to-ports", false, Base.REFUSED, false))
+        .does(options -> action(Action.NatKind.REDIRECT, options, "--to-ports"));
   }
 
   // ---- ranges --------------------------------------------------------------------------------
@@ -217,7 +214,7 @@ final class NatTargets {
           .explained("only TCP, UDP, SCTP and DCCP have ports to translate: add -p tcp or -p udp"
               + " to the rule");
     }
-    Optional<PacketTargets.CNumber> first = PacketTargets.strtoul(text, 0, 65535);
+    Optional<CNumbers.Parsed> first = TargetArgs.strtoul(text, 0, 65535);
     int port;
     String rest;
     if (first.isPresent()) {
@@ -239,7 +236,7 @@ final class NatTargets {
           .explained("a port is a number from 0 to 65535 or a service name");
     }
     String second = rest.substring(1);
-    Optional<PacketTargets.CNumber> last = PacketTargets.strtoul(second, 0, 65535);
+    Optional<CNumbers.Parsed> last = TargetArgs.strtoul(second, 0, 65535);
     if (last.isEmpty()) {
       throw notValid(second);
     }
@@ -257,7 +254,7 @@ final class NatTargets {
           .explained("a range is two ports with a dash, optionally followed by /base");
     }
     String baseText = after.substring(1);
-    Optional<PacketTargets.CNumber> base = PacketTargets.strtoul(baseText, 1, 65535);
+    Optional<CNumbers.Parsed> base = TargetArgs.strtoul(baseText, 1, 65535);
     return new int[] {port, maxPort, base.isPresent() ? (int) base.get().value()
         : service(baseText)};
   }
@@ -295,42 +292,44 @@ final class NatTargets {
     return value;
   }
 
-  // ---- NETMAP --------------------------------------------------------------------------------
+  // ---- meaning -------------------------------------------------------------------------------
 
-  /**
-   * {@code address[/mask]} as NETMAP prints it: host bits cleared, prefix length always shown. A
-   * prefix over 32, or a mask with holes, means a single address (/32).
-   */
-  private static String netmapNetwork(String text) throws ArgException {
-    int slash = text.indexOf('/');
-    String host = slash < 0 ? text : text.substring(0, slash);
-    Optional<Integer> address = CNumbers.inetAton(host);
-    if (address.isEmpty()) {
-      throw new ArgException("getaddrinfo: Name or service not known")
-          .explained("expected a network such as 10.1.0.0/16; host names are not resolved in"
-              + " rules files");
+  /** The canonical options of a NAT target as its action. */
+  private static Action.Nat action(Action.NatKind kind, List<Option> options, String option) {
+    Optional<Action.Range> addresses = Optional.empty();
+    Optional<Action.Range> ports = Optional.empty();
+    boolean random = false;
+    boolean persistent = false;
+    for (Option o : options) {
+      if (o.name().equals(option)) {
+        String text = o.arg();
+        int colon = text.indexOf(':');
+        String portText = option.equals("--to-ports") ? text
+            : colon < 0 ? "" : text.substring(colon + 1);
+        String addressText = option.equals("--to-ports") ? ""
+            : colon < 0 ? text : text.substring(0, colon);
+        if (!addressText.isEmpty()) {
+          addresses = Optional.of(range(addressText, a -> Integer.toUnsignedLong(
+              Ipv4.parse(a).orElseThrow()), -1));
+        }
+        if (!portText.isEmpty()) {
+          int slash = portText.indexOf('/');
+          int base = slash < 0 ? -1 : Integer.parseInt(portText.substring(slash + 1));
+          ports = Optional.of(range(slash < 0 ? portText : portText.substring(0, slash),
+              Long::parseLong, base));
+        }
+      }
+      random |= o.name().equals("--random") || o.name().equals("--random-fully");
+      persistent |= o.name().equals("--persistent");
     }
-    int mask = slash < 0 ? -1 : netmapMask(text.substring(slash + 1));
-    int prefix = Ipv4.prefixOf(mask).orElse(32);
-    int effective = Ipv4.mask(prefix);
-    return Ipv4.format(address.get() & effective) + "/" + prefix;
+    return new Action.Nat(kind, addresses, ports, random, persistent);
   }
 
-  private static int netmapMask(String text) throws ArgException {
-    ArgException bad =
-        new ArgException("NETMAP: bad value for option \"--to\", neither a valid network mask"
-            + " nor valid CIDR (0-32).")
-            .explained("the mask is a prefix length such as 16 or a netmask such as 255.255.0.0");
-    if (text.indexOf('.') >= 0) {
-      int mask = CNumbers.inetAton(text).orElseThrow(() -> bad);
-      return Ipv4.prefixOf(mask).isPresent() ? mask : -1;
-    }
-    Optional<PacketTargets.CNumber> n = PacketTargets.strtoul(text, 0, 0xffffffffL);
-    if (n.isEmpty() || n.get().end() != text.length()) {
-      throw bad;
-    }
-    return Ipv4.mask((int) Math.min(32, n.get().value()));
+  private static Action.Range range(String text,
+      java.util.function.ToLongFunction<String> value, int base) {
+    int dash = text.indexOf('-');
+    long first = value.applyAsLong(dash < 0 ? text : text.substring(0, dash));
+    long last = dash < 0 ? first : value.applyAsLong(text.substring(dash + 1));
+    return new Action.Range(first, last, base);
   }
-
-
 }

@@ -94,6 +94,11 @@ public record OptionSpec(
     return new OptionSpec(name, all, arity, invertible, freeText, canon);
   }
 
+  /** Whether the option is accepted under {@code spelling}. */
+  public boolean accepts(String spelling) {
+    return name.equals(spelling) || aliases.contains(spelling);
+  }
+
   /** Every spelling this option is accepted under, canonical name first. */
   public List<String> spellings() {
     List<String> all = new ArrayList<>();

@@ -11,22 +11,30 @@ public final class Ipv4 {
    * 0..255. Returns empty for anything else, including host names.
    */
   public static Optional<Integer> parse(String text) {
-    String[] parts = text.split("\\.", -1);
-    if (parts.length != 4) {
-      return Optional.empty();
-    }
     int value = 0;
-    for (String part : parts) {
-      if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(Character::isDigit)) {
-        return Optional.empty();
+    int parts = 0;
+    int i = 0;
+    int n = text.length();
+    while (parts < 4) {
+      int start = i;
+      int octet = 0;
+      while (i < n && i - start < 4 && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+        octet = octet * 10 + (text.charAt(i) - '0');
+        i++;
       }
-      int octet = Integer.parseInt(part);
-      if (octet > 255) {
+      if (i == start || i - start > 3 || octet > 255) {
         return Optional.empty();
       }
       value = (value << 8) | octet;
+      parts++;
+      if (parts < 4) {
+        if (i >= n || text.charAt(i) != '.') {
+          return Optional.empty();
+        }
+        i++;
+      }
     }
-    return Optional.of(value);
+    return i == n ? Optional.of(value) : Optional.empty();
   }
 
   public static String format(int address) {

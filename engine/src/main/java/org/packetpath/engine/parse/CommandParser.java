@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.packetpath.engine.ext.ArgException;
 import org.packetpath.engine.ext.Args;
+import org.packetpath.engine.ext.BaseOptions;
 import org.packetpath.engine.ext.Extensions;
 import org.packetpath.engine.ext.ModuleSpec;
 import org.packetpath.engine.ext.OptionSpec;
@@ -15,6 +16,7 @@ import org.packetpath.engine.ext.RuleContext;
 import org.packetpath.engine.input.Diagnostic;
 import org.packetpath.engine.input.Suggest;
 import org.packetpath.engine.net.Protocols;
+import org.packetpath.engine.rules.Condition;
 import org.packetpath.engine.rules.Counters;
 import org.packetpath.engine.rules.Match;
 import org.packetpath.engine.rules.Option;
@@ -615,7 +617,8 @@ final class CommandParser {
       if (l == target) {
         continue;
       }
-      matches.add(new Match(l.spec.name(), finish(l, context)));
+      List<Option> options = finish(l, context);
+      matches.add(new Match(l.spec.name(), options, l.spec.condition().of(options)));
     }
     Optional<Target> ruleTarget = Optional.empty();
     if (targetName != null) {
@@ -626,7 +629,12 @@ final class CommandParser {
     List<String> dst = destinations.isEmpty() ? List.of("") : destinations;
     for (String s : src) {
       for (String d : dst) {
-        rules.add(new Rule(baseOptions(s, d), matches, ruleTarget, counters, line.at(kindToken)));
+        List<Option> baseOptions = baseOptions(s, d);
+        List<Condition> conditions = new ArrayList<>();
+        conditions.add(BaseOptions.meaning(baseOptions));
+        matches.forEach(m -> conditions.add(m.condition()));
+        rules.add(new Rule(baseOptions, matches, ruleTarget, counters, line.at(kindToken),
+            Condition.all(conditions)));
       }
     }
     return rules;
@@ -655,7 +663,7 @@ final class CommandParser {
 
   private List<Option> finish(Loaded l, RuleContext context) throws LineError {
     try {
-      return l.spec.sorted(l.spec.finisher().finish(context, l.spec.sorted(l.options)));
+      return l.spec.finish(context, l.options);
     } catch (ArgException e) {
       LineError error = error(l.at, e.getMessage());
       return e.explanation().isEmpty() ? throwIt(error) : throwIt(error.explain(e.explanation()));
@@ -668,7 +676,8 @@ final class CommandParser {
 
   private Target target(RuleContext context) throws LineError {
     if (target != null) {
-      return Target.extension(targetName, finish(target, context));
+      List<Option> options = finish(target, context);
+      return Target.extension(targetName, options, target.spec.action().of(options));
     }
     if (STANDARD_VERDICTS.contains(targetName)) {
       if (targetName.equals("DROP") && table == Table.NAT && !isGoto) {

@@ -9,15 +9,19 @@ import org.packetpath.engine.input.SourcePosition;
  * One rule of a chain in canonical form: the base IP options ({@code -s -d -i -o -p -f}, in
  * that order), the match extensions in the order given, and the target if any ({@code -A INPUT
  * -s 10.0.0.0/8} without {@code -j} only counts). The origin says where the rule was written.
+ * {@code condition} is what the base options and the matches ask of a packet, as one tree: all
+ * of the base options' conditions, then each match's, in order.
  *
- * <p>Two rules are equal when their canonical form and counters are; the origin is not compared.
+ * <p>Two rules are equal when their canonical form and counters are; the origin and the
+ * condition, which follow from the options, are not compared.
  */
 public record Rule(
     List<Option> base,
     List<Match> matches,
     Optional<Target> target,
     Counters counters,
-    SourcePosition origin) {
+    SourcePosition origin,
+    Condition condition) {
 
   public Rule {
     base = List.copyOf(base);
@@ -25,6 +29,7 @@ public record Rule(
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(counters, "counters");
     Objects.requireNonNull(origin, "origin");
+    Objects.requireNonNull(condition, "condition");
   }
 
   /** The base option called {@code name} ({@code "-s"}, {@code "-p"} …), if present. */
@@ -44,12 +49,12 @@ public record Rule(
 
   /** The same rule with other counters. */
   public Rule withCounters(Counters newCounters) {
-    return new Rule(base, matches, target, newCounters, origin);
+    return new Rule(base, matches, target, newCounters, origin, condition);
   }
 
   /** The same rule with another target. */
   public Rule withTarget(Optional<Target> newTarget) {
-    return new Rule(base, matches, newTarget, counters, origin);
+    return new Rule(base, matches, newTarget, counters, origin, condition);
   }
 
   /** Whether the two rules say the same thing, ignoring counters and origin. */

@@ -3,8 +3,9 @@ package org.packetpath.engine.sim;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
+import org.packetpath.engine.rules.Action;
 import org.packetpath.engine.rules.Hook;
-import org.packetpath.engine.rules.Option;
+import org.packetpath.engine.rules.Policy;
 import org.packetpath.engine.rules.Table;
 import org.packetpath.engine.rules.Target;
 import org.packetpath.engine.sim.CompiledRuleset.CompiledChain;
@@ -32,10 +33,10 @@ final class ChainWalker {
     QUEUE
   }
 
-  /** A verdict and, for REJECT, the answer type; for a NAT target, the rule that set it up. */
-  record Verdict(Kind kind, String rejectWith, Optional<CompiledRule> rule) {
+  /** A verdict and, for REJECT, the answer. */
+  record Verdict(Kind kind, Action.RejectWith rejectWith) {
     static Verdict of(Kind kind) {
-      return new Verdict(kind, "", Optional.empty());
+      return new Verdict(kind, Action.RejectWith.ICMP_PORT_UNREACHABLE);
     }
   }
 
@@ -49,72 +50,68 @@ final class ChainWalker {
     Deque<Frame> stack = new ArrayDeque<>();
     CompiledChain current = chain;
     int index = 0;
-    j.step(new Step.ChainEntered(hook, table, chain.name(), j.packet()));
+    boolean recording = j.recording();
+    if (recording) {
+      j.step(new Step.ChainEntered(hook, table, chain.name(), j.packet()));
+    }
+    // What rules see changes only when an action changes the packet or its tracking.
+    Visit visit = j.visit(hook, table);
     while (true) {
       if (index >= current.rules().size()) {
         if (stack.isEmpty()) {
-          String policy = chain.chain().policy().orElseThrow().name();
-          j.step(new Step.PolicyApplied(hook, table, chain.name(), policy));
-          j.hit(new RuleHit(hook, table, chain.name(), 0, policy));
-          return Verdict.of(policy.equals("DROP") ? Kind.DROP : Kind.ACCEPT);
+          Policy policy = chain.chain().policy().orElseThrow();
+          if (recording) {
+            j.step(new Step.PolicyApplied(hook, table, chain.name(), policy));
+          }
+          j.hit(new RuleHit(hook, table, chain.name(), 0, policy.name()));
+          return Verdict.of(policy == Policy.DROP ? Kind.DROP : Kind.ACCEPT);
         }
         Frame back = stack.pop();
-        j.step(new Step.Returned(table, current.name(), back.chain().name()));
+        if (recording) {
+          j.step(new Step.Returned(table, current.name(), back.chain().name()));
+        }
         current = back.chain();
         index = back.next();
         continue;
       }
       CompiledRule rule = current.rules().get(index);
-      Visit visit = j.visit(hook, table);
       boolean matched = rule.test().test(visit);
-      Optional<String> targetName = rule.target().map(Target::name);
-      j.step(new Step.RuleChecked(hook, table, current.name(), rule.number(), matched,
-          matched ? targetName : Optional.empty(), rule.text()));
+      if (recording) {
+        j.step(new Step.RuleChecked(hook, table, current.name(), rule.number(), matched,
+            matched ? rule.rule().target().map(Target::name) : Optional.empty(), rule.text()));
+      }
       if (!matched) {
         index++;
         continue;
       }
-      j.hit(new RuleHit(hook, table, current.name(), rule.number(), targetName.orElse("")));
+      j.hit(new RuleHit(hook, table, current.name(), rule.number(),
+          rule.rule().target().map(Target::name).orElse("")));
       if (rule.target().isEmpty()) {
         index++;
         continue;
       }
-      Target target = rule.target().get();
-      switch (target.kind()) {
-        case STANDARD -> {
-          switch (target.name()) {
-            case "ACCEPT" -> {
-              return Verdict.of(Kind.ACCEPT);
-            }
-            case "DROP" -> {
-              return Verdict.of(Kind.DROP);
-            }
-            default -> index = current.rules().size(); // RETURN: as if at the chain's end
-
-          }
+      Targets.Next next = Targets.apply(j, hook, rule.target().get().action());
+      switch (next.flow()) {
+        case NEXT -> {
+          index++;
+          visit = j.visit(hook, table);
         }
+        case RETURN -> index = current.rules().size(); // as if at the chain's end
         case JUMP, GOTO -> {
-          CompiledChain into = j.chain(table, target.name());
-          if (target.kind() == Target.Kind.JUMP) {
+          CompiledChain into = j.chain(table, next.chain());
+          if (next.flow() == Targets.Flow.JUMP) {
             stack.push(new Frame(current, index + 1));
           }
-          j.step(new Step.ChainEntered(hook, table, into.name(), j.packet()));
+          if (recording) {
+            j.step(new Step.ChainEntered(hook, table, into.name(), j.packet()));
+          }
           current = into;
           index = 0;
         }
-        case EXTENSION -> {
-          Optional<Verdict> verdict = Targets.apply(j, hook, table, rule, target);
-          if (verdict.isPresent()) {
-            return verdict.get();
-          }
-          index++;
+        case VERDICT -> {
+          return next.verdict().orElseThrow();
         }
       }
     }
-  }
-
-  /** The argument of a target option, if present. */
-  static Optional<String> arg(Target target, String option) {
-    return target.option(option).map(Option::arg);
   }
 }

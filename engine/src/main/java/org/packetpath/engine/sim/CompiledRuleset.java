@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 import org.packetpath.engine.parse.SavePrinter;
 import org.packetpath.engine.pipeline.Backend;
 import org.packetpath.engine.rules.Chain;
@@ -22,15 +21,22 @@ import org.packetpath.engine.topology.Topology;
  * name, and for each built-in chain whether it is hooked at all under the backend.
  */
 final class CompiledRuleset {
-  /** A rule ready to evaluate: its test, its 1-based position, and its text for traces. */
-  record CompiledRule(Rule rule, int number, Predicate<Visit> test, String text) {
+  /**
+   * A rule ready to evaluate: its test, its 1-based position, its text for traces, and the
+   * packets and bytes it counted, {@code {packets, bytes}}.
+   */
+  record CompiledRule(Rule rule, int number, Evaluator.Test test, String text, long[] counts) {
     Optional<Target> target() {
       return rule.target();
     }
   }
 
-  /** A chain ready to walk. {@code hooked} is false for built-in chains nft never created. */
-  record CompiledChain(Chain chain, List<CompiledRule> rules, boolean hooked) {
+  /**
+   * A chain ready to walk. {@code hooked} is false for built-in chains nft never created;
+   * {@code policyCounts} are what its policy counted.
+   */
+  record CompiledChain(Chain chain, List<CompiledRule> rules, boolean hooked,
+      long[] policyCounts) {
     String name() {
       return chain.name();
     }
@@ -47,41 +53,16 @@ final class CompiledRuleset {
         List<CompiledRule> rules = new ArrayList<>();
         for (int i = 0; i < chain.rules().size(); i++) {
           Rule rule = chain.rules().get(i);
-          rules.add(new CompiledRule(rule, i + 1, Matchers.compile(rule, topology),
-              SavePrinter.rule(chain.name(), rule)));
-          conntrack |= needsConntrack(table.table(), rule);
+          rules.add(new CompiledRule(rule, i + 1, Evaluator.compile(rule.condition(), topology),
+              SavePrinter.rule(chain.name(), rule), new long[2]));
+          conntrack |= Tracking.needed(rule);
         }
         boolean hooked = !chain.isBuiltin() || backend == Backend.LEGACY || chain.declared();
-        chains.put(chain.name(), new CompiledChain(chain, rules, hooked));
+        chains.put(chain.name(), new CompiledChain(chain, rules, hooked, new long[2]));
       }
       tables.put(table.table(), chains);
     }
     this.needsConntrack = conntrack;
-  }
-
-  /**
-   * Whether a rule makes the kernel load connection tracking in the namespace: a state or
-   * conntrack match, or a target that uses connections (NAT targets among them). A nat table
-   * without NAT targets does not: its chains are then never traversed (checked on 6.18).
-   */
-  private static boolean needsConntrack(Table table, Rule rule) {
-    for (var m : rule.matches()) {
-      switch (m.module()) {
-        case "conntrack", "state", "connmark", "helper", "connlimit", "connbytes" -> {
-          return true;
-        }
-        default -> { }
-      }
-    }
-    return rule.target()
-        .filter(t -> t.kind() == Target.Kind.EXTENSION)
-        .map(t -> switch (t.name()) {
-          // CT --notrack and NOTRACK only exempt packets: they start no tracking (checked on 6.18)
-          case "CT" -> t.option("--notrack").isEmpty();
-          case "CONNMARK", "MASQUERADE", "SNAT", "DNAT", "REDIRECT", "NETMAP" -> true;
-          default -> false;
-        })
-        .orElse(false);
   }
 
   boolean needsConntrack() {
@@ -91,6 +72,12 @@ final class CompiledRuleset {
   /** The chain {@code name} of {@code table}, if the ruleset loads the table and has it. */
   Optional<CompiledChain> chain(Table table, String name) {
     return Optional.ofNullable(tables.get(table)).map(c -> c.get(name));
+  }
+
+  /** The counts of rule {@code number} of a chain (0: its policy), {@code {packets, bytes}}. */
+  long[] counts(Table table, String chain, int number) {
+    CompiledChain c = tables.get(table).get(chain);
+    return number == 0 ? c.policyCounts() : c.rules().get(number - 1).counts();
   }
 
   boolean hasTable(Table table) {

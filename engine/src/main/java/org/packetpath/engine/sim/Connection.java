@@ -1,5 +1,7 @@
 package org.packetpath.engine.sim;
 
+import java.util.Optional;
+
 /**
  * A connection-tracking entry: the tuple of its first packet, the tuple its replies are
  * expected to carry (changed by NAT), its status bits and its mark. Mutable; owned by the
@@ -35,54 +37,65 @@ final class Connection {
     return original + " " + reply.toString().replaceFirst("^\\S+ ", "") + flags;
   }
 
-  /** A view of this entry for one packet, which travels in one direction. */
-  Visit.ConnView view(boolean replyDirection) {
-    Connection c = this;
-    return new Visit.ConnView() {
-      @Override
-      public boolean reply() {
-        return replyDirection;
-      }
+  private final Optional<Visit.ConnView> originalView = Optional.of(new View(false));
+  private final Optional<Visit.ConnView> replyView = Optional.of(new View(true));
 
-      @Override
-      public Tuple original() {
-        return c.original;
-      }
+  /** The view of this entry for a packet travelling in one direction; made once. */
+  Optional<Visit.ConnView> view(boolean replyDirection) {
+    return replyDirection ? replyView : originalView;
+  }
 
-      @Override
-      public Tuple replyTuple() {
-        return c.reply;
-      }
+  /** What rules see of this entry, for packets of one direction. */
+  private final class View implements Visit.ConnView {
+    private final boolean replyDirection;
 
-      @Override
-      public boolean seenReply() {
-        return c.seenReply;
-      }
+    View(boolean replyDirection) {
+      this.replyDirection = replyDirection;
+    }
 
-      @Override
-      public boolean assured() {
-        return c.assured;
-      }
+    @Override
+    public boolean reply() {
+      return replyDirection;
+    }
 
-      @Override
-      public boolean confirmed() {
-        return c.confirmed;
-      }
+    @Override
+    public Tuple original() {
+      return original;
+    }
 
-      @Override
-      public boolean sourceNat() {
-        return c.srcNat;
-      }
+    @Override
+    public Tuple replyTuple() {
+      return reply;
+    }
 
-      @Override
-      public boolean destinationNat() {
-        return c.dstNat;
-      }
+    @Override
+    public boolean seenReply() {
+      return seenReply;
+    }
 
-      @Override
-      public long mark() {
-        return c.mark;
-      }
-    };
+    @Override
+    public boolean assured() {
+      return assured;
+    }
+
+    @Override
+    public boolean confirmed() {
+      return confirmed;
+    }
+
+    @Override
+    public boolean sourceNat() {
+      return srcNat;
+    }
+
+    @Override
+    public boolean destinationNat() {
+      return dstNat;
+    }
+
+    @Override
+    public long mark() {
+      return mark;
+    }
   }
 }

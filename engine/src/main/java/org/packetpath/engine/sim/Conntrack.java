@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.packetpath.engine.packet.Packet;
 import org.packetpath.engine.packet.TcpFlags;
+import org.packetpath.engine.rules.CtState;
 import org.packetpath.engine.topology.Sysctls;
 
 /**

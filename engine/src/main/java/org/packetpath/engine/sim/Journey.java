@@ -3,10 +3,13 @@ package org.packetpath.engine.sim;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.packetpath.engine.net.Ipv4;
 import org.packetpath.engine.packet.Packet;
 import org.packetpath.engine.packet.PacketSpec;
+import org.packetpath.engine.pipeline.Pipeline;
+import org.packetpath.engine.pipeline.Place;
 import org.packetpath.engine.pipeline.Stage;
+import org.packetpath.engine.pipeline.Way;
+import org.packetpath.engine.rules.CtState;
 import org.packetpath.engine.rules.Hook;
 import org.packetpath.engine.rules.Table;
 import org.packetpath.engine.sim.ChainWalker.Verdict;
@@ -14,22 +17,36 @@ import org.packetpath.engine.sim.CompiledRuleset.CompiledChain;
 import org.packetpath.engine.topology.Interface;
 import org.packetpath.engine.topology.RouteLookup;
 import org.packetpath.engine.trace.Disposition;
+import org.packetpath.engine.trace.DropReason;
+import org.packetpath.engine.trace.RouteDecision;
 import org.packetpath.engine.trace.RuleHit;
 import org.packetpath.engine.trace.Step;
 import org.packetpath.engine.trace.Trace;
 
 /**
- * One packet's way through the firewall: the hooks of the {@link
- * org.packetpath.engine.pipeline.Pipeline} in order, the routing decisions between them,
- * connection tracking, NAT, and the end of the way (delivery, forwarding, sending, or a drop).
- * It records every step into the trace. Single use; not thread-safe.
+ * One packet's way through the firewall: a walk over the {@link Pipeline}'s graph from where the
+ * packet starts to where it ends. At each place the journey does what the kernel does there
+ * (the stages of a hook, a routing decision, delivery, sending) and asks the pipeline where the
+ * way it leaves by leads; every place entered and every step is recorded into the trace. Single
+ * use; not thread-safe.
  *
- * <p>This class is longer than most because it transcribes the kernel's paths (netfilter
- * reference, section 2.1) in one place, where they can be read side by side.
+ * <p>This class is longer than most because it does, in one place, what the kernel does at each
+ * place of the pipeline (netfilter reference, sections 2.1 to 2.4), where the places can be read
+ * side by side; which place follows which is the pipeline's alone.
  */
 final class Journey {
   /** How many answers to answers are followed; a RST is never answered, so chains end. */
   private static final int MAX_DEPTH = 3;
+
+  /** How a stage of a hook ended for the packet. */
+  private enum Go {
+    /** On to the next stage. */
+    ON,
+    /** Dropped or rejected: the way ends here. */
+    STOP,
+    /** The packet changed in OUTPUT and must be routed again. */
+    REROUTE
+  }
 
   private final Simulator sim;
   private final PacketSpec spec;
@@ -50,6 +67,11 @@ final class Journey {
   private boolean tracked;
   private CtState ctState = CtState.INVALID;
   private Optional<Connection> unconfirmed = Optional.empty();
+  /** Whether the packet is still to leave the local process that sends it. */
+  private boolean sending;
+  /** The stage of OUTPUT to go on with after a re-route, and the table that caused it. */
+  private int resume;
+  private Table rerouteAfter = Table.MANGLE;
 
   private final List<Step> steps = new ArrayList<>();
   private final List<RuleHit> hits = new ArrayList<>();
@@ -64,6 +86,7 @@ final class Journey {
     this.depth = depth;
     this.packet = spec.packet();
     this.in = spec.in();
+    this.sending = in.isEmpty();
   }
 
   /** Starts this journey attached to a connection, as the kernel attaches its own answers. */
@@ -77,197 +100,225 @@ final class Journey {
   }
 
   Trace run() {
-    if (in.isPresent()) {
-      arrive();
-    } else {
-      sendLocal();
+    Pipeline pipeline = sim.pipeline();
+    Place place = in.isPresent() ? Place.ARRIVAL : Place.LOCAL_PROCESS;
+    while (true) {
+      step(Step.Entered.of(place));
+      Optional<Way> way = leave(place);
+      if (way.isEmpty()) {
+        break;
+      }
+      place = pipeline.next(place, way.get());
     }
     if (depth < MAX_DEPTH) { // a SYN, its SYN-ACK, the RST to that: then it stops
       for (Replies.Reply reply : replies) {
         generated.add(sim.sendGenerated(reply, this, depth + 1));
       }
     }
-    return new Trace(spec, ctState.name(), steps, hits, disposition, out, finalPacket, generated);
+    return new Trace(spec, ctState, steps, hits, disposition, out, finalPacket, generated);
   }
 
-  // ---- paths -----------------------------------------------------------------------------
+  // ---- places ----------------------------------------------------------------------------
 
-  private void arrive() {
-    if (!hook(Hook.PREROUTING)) {
-      return;
+  /** Does what happens at {@code place}; the way the packet leaves it, or empty where it ends. */
+  private static final List<Optional<Way>> WAYS =
+      java.util.Arrays.stream(Way.values()).map(Optional::of).toList();
+
+  /** {@code w}, as the way out: one Optional per way, made once. */
+  private static Optional<Way> way(Way w) {
+    return WAYS.get(w.ordinal());
+  }
+
+  private Optional<Way> leave(Place place) {
+    return switch (place) {
+      case ARRIVAL -> way(Way.ON);
+      case PREROUTING, INPUT, FORWARD, OUTPUT, POSTROUTING -> way(hook(
+          place.hook().orElseThrow()));
+      case INPUT_ROUTE -> way(inputRoute());
+      case OUTPUT_ROUTE -> way(outputRoute());
+      case REROUTE -> way(reroute());
+      case LOCAL_PROCESS -> localProcess();
+      case LOOPBACK -> {
+        in = Optional.of("lo");
+        out = Optional.empty();
+        yield way(Way.ON);
+      }
+      case DEPARTURE -> {
+        finalPacket = Optional.of(packet);
+        end(spec.in().isPresent() ? Disposition.FORWARDED : Disposition.SENT);
+        yield Optional.empty();
+      }
+      case DROP -> Optional.empty();
+    };
+  }
+
+  /** A local packet starts here; a delivered one ends here, and the firewall may answer it. */
+  private Optional<Way> localProcess() {
+    if (sending) {
+      sending = false;
+      return way(Way.ON);
     }
+    end(Disposition.LOCAL);
+    if (sim.topology().isLocal(packet.destination())) { // nothing answers a broadcast
+      replies.addAll(Replies.forDelivered(sim, packet));
+    }
+    return Optional.empty();
+  }
+
+  /** The input route, on the destination after PREROUTING: local, forward or drop. */
+  private Way inputRoute() {
     int dst = packet.destination();
-    String iface = in.orElseThrow();
-    if (!iface.equals("lo") && routingDrop()) {
-      return;
+    if (!in.orElseThrow().equals("lo")) {
+      Optional<RouteDecision.Dropped> source = sourceCheck();
+      if (source.isPresent()) {
+        return routingDrop(Place.INPUT_ROUTE, source.get());
+      }
     }
     if (sim.topology().isLocal(dst) || LocalTable.lookup(sim.topology(), dst).isPresent()
         || dst == -1) {
-      step(new Step.Routed("local delivery (" + Ipv4.format(dst)
-          + (sim.topology().isLocal(dst) ? " is the firewall's own address)" : " is a broadcast)")));
-      deliverLocally();
-      return;
+      step(Step.Routed.at(Place.INPUT_ROUTE,
+          new RouteDecision.Local(dst, sim.topology().isLocal(dst))));
+      return Way.LOCAL;
     }
     if ((dst >>> 28) == 0xe) {
-      step(new Step.Routed("dropped: multicast " + Ipv4.format(dst)
-          + " is neither routed nor joined"));
-      end(Disposition.ROUTING_DROP);
-      return;
+      return routingDrop(Place.INPUT_ROUTE, RouteDecision.Dropped.of(DropReason.MULTICAST, packet));
     }
     if (sim.topology().sysctls().ipForward() == 0) {
-      step(new Step.Routed("dropped: the firewall does not forward (ip_forward=0)"));
-      end(Disposition.ROUTING_DROP);
-      return;
+      return routingDrop(Place.INPUT_ROUTE,
+          RouteDecision.Dropped.of(DropReason.FORWARDING_DISABLED, packet));
     }
     Optional<RouteLookup> route = sim.topology().route(dst);
     if (route.isEmpty()) {
-      step(new Step.Routed("dropped: no route to " + Ipv4.format(dst)));
-      end(Disposition.ROUTING_DROP);
-      return;
+      return routingDrop(Place.INPUT_ROUTE, RouteDecision.Dropped.of(DropReason.NO_ROUTE, packet));
     }
     out = Optional.of(route.get().device().name());
-    step(new Step.Routed("forward out " + out.get() + " (" + route.get().route() + ")"));
+    step(Step.Routed.at(Place.INPUT_ROUTE, new RouteDecision.Forward(route.get().route())));
     if (packet.ttl() <= 1) {
-      step(new Step.Note("TTL " + packet.ttl() + " runs out here: dropped, and the sender is told"
-          + " with ICMP time exceeded"));
       replies.add(Replies.icmpError(sim, packet, in.orElseThrow(), 11, 0));
-      end(Disposition.ROUTING_DROP);
-      return;
+      return routingDrop(Place.INPUT_ROUTE,
+          RouteDecision.Dropped.of(DropReason.TTL_EXCEEDED, packet));
     }
     packet = packet.withTtl(packet.ttl() - 1);
-    if (!hook(Hook.FORWARD) || !hook(Hook.POSTROUTING)) {
-      return;
-    }
-    finalPacket = Optional.of(packet);
-    end(Disposition.FORWARDED);
+    return Way.FORWARD;
   }
 
-  /** The source checks of the input route: martians and rp_filter. True when dropped. */
-  private boolean routingDrop() {
+  /** The source checks of the input route: martians and rp_filter. */
+  private Optional<RouteDecision.Dropped> sourceCheck() {
     int src = packet.source();
     String iface = in.orElseThrow();
     if (sim.topology().isLocal(src) || (packet.destination() >>> 24) == 127) {
-      step(new Step.Routed("dropped as a martian: " + Ipv4.format(src) + " -> "
-          + Ipv4.format(packet.destination()) + " cannot arrive on " + iface));
-      end(Disposition.ROUTING_DROP);
-      return true;
+      return Optional.of(new RouteDecision.Dropped(DropReason.MARTIAN, packet, in, 0));
     }
     int mode = sim.topology().rpFilter(iface);
     if (mode != 0) {
       Optional<RouteLookup> back = sim.topology().route(src);
       boolean ok = back.isPresent() && (mode == 2 || back.get().device().name().equals(iface));
       if (!ok) {
-        step(new Step.Routed("dropped by rp_filter=" + mode + ": replies to "
-            + Ipv4.format(src) + " would not leave by " + iface));
-        end(Disposition.ROUTING_DROP);
-        return true;
+        return Optional.of(new RouteDecision.Dropped(DropReason.RP_FILTER, packet, in, mode));
       }
     }
-    return false;
+    return Optional.empty();
   }
 
-  private void deliverLocally() {
-    if (!hook(Hook.INPUT)) {
-      return;
-    }
-    end(Disposition.LOCAL);
-    if (sim.topology().isLocal(packet.destination())) { // nothing answers a broadcast
-      replies.addAll(Replies.forDelivered(sim, packet));
-    }
+  private Way routingDrop(Place at, RouteDecision.Dropped dropped) {
+    step(Step.Routed.at(at, dropped));
+    end(Disposition.ROUTING_DROP);
+    return Way.DROP;
   }
 
-  private void sendLocal() {
-    if (!routeOutput("")) {
-      return;
-    }
+  /** The output route, before OUTPUT: egress interface, or lo for the firewall's own addresses. */
+  private Way outputRoute() {
+    Optional<RouteDecision> decision = routeOut();
+    decision.ifPresent(d -> step(Step.Routed.at(Place.OUTPUT_ROUTE, d)));
     outputDevice = out;
-    if (!hook(Hook.OUTPUT) || !hook(Hook.POSTROUTING)) {
-      return;
-    }
-    if (out.filter("lo"::equals).isPresent()) {
-      step(new Step.Note("looped back: the packet comes in again on lo"));
-      in = Optional.of("lo");
-      out = Optional.empty();
-      arrive();
-      return;
-    }
-    finalPacket = Optional.of(packet);
-    end(Disposition.SENT);
+    return decision.isPresent() ? Way.ON : noRoute(Place.OUTPUT_ROUTE);
   }
 
-  /** The output route: egress interface, or lo for the firewall's own addresses. */
-  private boolean routeOutput(String what) {
+  /** The output route again, after mangle or nat OUTPUT changed the packet. */
+  private Way reroute() {
+    Optional<RouteDecision> decision = routeOut();
+    decision.ifPresent(d -> step(new Step.Routed(Place.REROUTE, d, Optional.of(rerouteAfter))));
+    return decision.isPresent() ? Way.ON : noRoute(Place.REROUTE);
+  }
+
+  private Optional<RouteDecision> routeOut() {
     int dst = packet.destination();
     if (sim.topology().isLocal(dst)) {
       out = Optional.of("lo");
-      step(new Step.Routed(prefix(what) + "out lo (" + Ipv4.format(dst)
-          + " is the firewall's own)"));
-      return true;
+      return Optional.of(new RouteDecision.Loopback(dst));
     }
     Optional<RouteLookup> route = sim.topology().route(dst);
-    if (route.isEmpty()) {
-      step(new Step.Routed("no route to " + Ipv4.format(dst) + ": the packet is not sent"));
-      end(Disposition.ROUTING_DROP);
-      return false;
-    }
-    out = Optional.of(route.get().device().name());
-    step(new Step.Routed(prefix(what) + "out " + out.get() + " (" + route.get().route() + ")"));
-    return true;
+    route.ifPresent(r -> out = Optional.of(r.device().name()));
+    return route.map(r -> new RouteDecision.Out(r.route()));
   }
 
-  private static String prefix(String what) {
-    return what.isEmpty() ? "" : what + ": ";
+  private Way noRoute(Place at) {
+    return routingDrop(at, RouteDecision.Dropped.of(DropReason.NO_ROUTE, packet));
   }
 
   // ---- hooks -----------------------------------------------------------------------------
 
-  /** Runs every stage at {@code hook}; false when the packet's way ended there. */
-  private boolean hook(Hook hook) {
-    for (Stage stage : sim.pipeline().stages(hook)) {
-      boolean going = switch (stage.kind()) {
-        case CONNTRACK -> track(hook);
+  /**
+   * Runs the stages at {@code hook}, from the one after a re-route if there was one; the way
+   * the packet leaves the hook.
+   */
+  private Way hook(Hook hook) {
+    List<Stage> stages = sim.pipeline().stages(hook);
+    for (int i = resume; i < stages.size(); i++) {
+      Stage stage = stages.get(i);
+      Go go = switch (stage.kind()) {
+        case CONNTRACK -> track();
         case CONFIRM -> confirm();
         case CHAIN -> stage.isNat() ? nat(hook) : chain(hook, stage.table().orElseThrow());
       };
-      if (!going) {
-        return false;
+      switch (go) {
+        case ON -> { }
+        case STOP -> {
+          resume = 0;
+          return Way.DROP;
+        }
+        case REROUTE -> {
+          resume = i + 1;
+          rerouteAfter = stage.table().orElseThrow();
+          return Way.REROUTE;
+        }
       }
     }
-    return true;
+    resume = 0;
+    if (hook == Hook.POSTROUTING) {
+      return out.filter("lo"::equals).isPresent() ? Way.LOOP : Way.OUT;
+    }
+    return Way.ON;
   }
 
-  private boolean chain(Hook hook, Table table) {
+  private Go chain(Hook hook, Table table) {
     Optional<CompiledChain> chain = sim.rules().chain(table, hook.name());
     if (chain.isEmpty() || !chain.get().hooked()) {
-      return true;
+      return Go.ON;
     }
     Packet before = packet;
     long mark = packet.mark();
-    boolean going = verdict(ChainWalker.walk(this, hook, table, chain.get()), hook);
-    if (going && hook == Hook.OUTPUT && table == Table.MANGLE
+    Go go = verdict(ChainWalker.walk(this, hook, table, chain.get()), hook);
+    if (go == Go.ON && hook == Hook.OUTPUT && table == Table.MANGLE
         && (packet.destination() != before.destination() || packet.mark() != mark)) {
-      return routeOutput("re-route after mangle OUTPUT");
+      return Go.REROUTE;
     }
-    return going;
+    return go;
   }
 
-  private boolean nat(Hook hook) {
+  private Go nat(Hook hook) {
     if (!sim.conntrackActive() || conn.isEmpty()) {
-      return true;
+      return Go.ON;
     }
     Connection c = conn.get();
     boolean source = Nat.sourceManip(hook);
     int destination = packet.destination();
-    if (relatedError) { // nf_nat_ipv4_fn translates ICMP errors; their nat chain is not walked
-      Nat.rewrite(this, hook);
-      return hook != Hook.OUTPUT || packet.destination() == destination
-          || routeOutput("re-route after nat OUTPUT");
-    }
-    if ((ctState == CtState.NEW || ctState == CtState.RELATED) && !c.natDone(source)) {
+    if (!relatedError // nf_nat_ipv4_fn translates ICMP errors; their nat chain is not walked
+        && (ctState == CtState.NEW || ctState == CtState.RELATED) && !c.natDone(source)) {
       Optional<CompiledChain> chain = sim.rules().chain(Table.NAT, hook.name());
       if (chain.isPresent() && chain.get().hooked()) {
-        if (!verdict(ChainWalker.walk(this, hook, Table.NAT, chain.get()), hook)) {
-          return false;
+        if (verdict(ChainWalker.walk(this, hook, Table.NAT, chain.get()), hook) == Go.STOP) {
+          return Go.STOP;
         }
       }
       if (!c.natDone(source)) {
@@ -275,16 +326,13 @@ final class Journey {
       }
     }
     Nat.rewrite(this, hook);
-    if (hook == Hook.OUTPUT && packet.destination() != destination) {
-      return routeOutput("re-route after nat OUTPUT");
-    }
-    return true;
+    return hook == Hook.OUTPUT && packet.destination() != destination ? Go.REROUTE : Go.ON;
   }
 
-  private boolean verdict(Verdict verdict, Hook hook) {
+  private Go verdict(Verdict verdict, Hook hook) {
     switch (verdict.kind()) {
       case ACCEPT -> {
-        return true;
+        return Go.ON;
       }
       case DROP, QUEUE -> end(Disposition.DROPPED);
       case REJECT -> {
@@ -292,18 +340,18 @@ final class Journey {
         Replies.reject(sim, packet, verdict.rejectWith(), in, hook).ifPresent(replies::add);
       }
     }
-    return false;
+    return Go.STOP;
   }
 
-  private boolean track(Hook hook) {
+  private Go track() {
     if (!sim.conntrackActive() || tracked) {
-      return true;
+      return Go.ON;
     }
     tracked = true;
     if (untracked) {
       ctState = CtState.UNTRACKED;
-      step(new Step.Tracked("UNTRACKED", ""));
-      return true;
+      step(new Step.Tracked(CtState.UNTRACKED, Optional.empty()));
+      return Go.ON;
     }
     Conntrack.Classified c = sim.conntrack().classify(packet, sim.topology().sysctls());
     ctState = c.state();
@@ -313,16 +361,18 @@ final class Journey {
     if (c.created()) {
       unconfirmed = conn;
     }
-    step(new Step.Tracked(ctState.name(), conn.map(Connection::describe).orElse("")));
-    return true;
+    if (recording()) {
+      step(new Step.Tracked(ctState, conn.map(Connection::describe)));
+    }
+    return Go.ON;
   }
 
-  private boolean confirm() {
+  private Go confirm() {
     if (unconfirmed.isPresent()) {
       sim.conntrack().confirm(unconfirmed.get());
       unconfirmed = Optional.empty();
     }
-    return true;
+    return Go.ON;
   }
 
   private void end(Disposition d) {
@@ -339,7 +389,7 @@ final class Journey {
     CtState seen = table == Table.RAW && !untracked ? CtState.INVALID
         : untracked ? CtState.UNTRACKED : ctState;
     Optional<Visit.ConnView> view = table == Table.RAW ? Optional.empty()
-        : conn.map(c -> c.view(replyDirection));
+        : conn.flatMap(c -> c.view(replyDirection));
     Optional<String> device = hook == Hook.OUTPUT ? outputDevice : out;
     return new Visit(packet, hook.knowsInInterface() ? in : Optional.empty(),
         hook.knowsOutInterface() ? device : Optional.empty(), hook, table, seen, view,
@@ -390,6 +440,18 @@ final class Journey {
 
   Simulator simulator() {
     return sim;
+  }
+
+  /** A note in the trace; its text is only made when the trace is recorded. */
+  void note(java.util.function.Supplier<String> text) {
+    if (sim.recording()) {
+      steps.add(new Step.Note(text.get()));
+    }
+  }
+
+  /** Whether steps are recorded: when not, callers need not make them. */
+  boolean recording() {
+    return sim.recording();
   }
 
   void step(Step step) {

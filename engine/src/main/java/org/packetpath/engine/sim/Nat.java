@@ -4,7 +4,7 @@ import java.util.Optional;
 import org.packetpath.engine.net.Ipv4;
 import org.packetpath.engine.packet.Packet;
 import org.packetpath.engine.rules.Hook;
-import org.packetpath.engine.rules.Target;
+import org.packetpath.engine.rules.Action;
 import org.packetpath.engine.topology.Interface;
 import org.packetpath.engine.trace.Step;
 
@@ -26,7 +26,35 @@ final class Nat {
   }
 
   /** Sets up the binding a NAT target asks for, on the journey's connection. */
-  static void setUp(Journey j, Hook hook, Target target) {
+  static void setUp(Journey j, Hook hook, Action.Nat nat) {
+    bindTo(j, hook, current -> switch (nat.kind()) {
+      case DNAT -> range(current, nat, false);
+      case SNAT -> range(current, nat, true);
+      case MASQUERADE -> {
+        int address = j.outInterface().map(Interface::address).orElse(current.source());
+        yield ports(withAddress(current, address, true), nat.ports(), true);
+      }
+      case REDIRECT -> {
+        int address = hook == Hook.OUTPUT
+            ? LOOPBACK
+            : j.inInterface().map(Interface::address).orElse(current.destination());
+        yield ports(withAddress(current, address, false), nat.ports(), false);
+      }
+    });
+  }
+
+  /** Sets up the binding NETMAP asks for: the address mapped into its network. */
+  static void setUp(Journey j, Hook hook, Action.Netmap netmap) {
+    boolean source = sourceManip(hook);
+    bindTo(j, hook, current -> {
+      int mask = Ipv4.mask(netmap.prefix());
+      int address = source ? current.source() : current.destination();
+      return withAddress(current, (netmap.network() & mask) | (address & ~mask), source);
+    });
+  }
+
+  private static void bindTo(Journey j, Hook hook,
+      java.util.function.UnaryOperator<Tuple> translate) {
     Optional<Connection> ct = j.connection();
     if (ct.isEmpty()) {
       return;
@@ -34,27 +62,11 @@ final class Nat {
     Connection c = ct.get();
     boolean source = sourceManip(hook);
     Tuple current = c.reply.inverse();
-    Tuple next = switch (target.name()) {
-      case "DNAT" -> range(current, ChainWalker.arg(target, "--to-destination").orElse(""), false);
-      case "SNAT" -> range(current, ChainWalker.arg(target, "--to-source").orElse(""), true);
-      case "MASQUERADE" -> {
-        int address = j.outInterface().map(Interface::address).orElse(current.source());
-        Tuple t = withAddress(current, address, true);
-        yield ports(t, ChainWalker.arg(target, "--to-ports"), true);
-      }
-      case "REDIRECT" -> {
-        int address = hook == Hook.OUTPUT
-            ? Ipv4.parse("127.0.0.1").orElseThrow()
-            : j.inInterface().map(Interface::address).orElse(current.destination());
-        Tuple t = withAddress(current, address, false);
-        yield ports(t, ChainWalker.arg(target, "--to-ports"), false);
-      }
-      case "NETMAP" -> netmap(current, ChainWalker.arg(target, "--to").orElseThrow(), source);
-      default -> current;
-    };
-    next = j.simulator().unique(next, c, source);
+    Tuple next = j.simulator().unique(translate.apply(current), c, source);
     bind(c, source, current, next);
   }
+
+  private static final int LOOPBACK = 0x7f000001;
 
   /** The binding when no NAT rule matched: nothing changes, but the manip is done. */
   static void nullBinding(Connection c, Hook hook) {
@@ -127,38 +139,22 @@ final class Nat {
     return out.withEmbedded(Optional.of(translated));
   }
 
-  /** Applies {@code [a[-b]][:p[-q][/base]]} to the source or destination of {@code t}. */
-  private static Tuple range(Tuple t, String spec, boolean source) {
-    String addresses = spec;
-    Optional<String> portPart = Optional.empty();
-    int colon = spec.indexOf(':');
-    if (colon >= 0) {
-      addresses = spec.substring(0, colon);
-      portPart = Optional.of(spec.substring(colon + 1));
-    }
-    Tuple out = t;
-    if (!addresses.isEmpty()) {
-      String first = addresses.contains("-") ? addresses.substring(0, addresses.indexOf('-'))
-          : addresses;
-      out = withAddress(out, Ipv4.parse(first).orElseThrow(), source);
-    }
-    return ports(out, portPart.map(p -> p.contains("/") ? p.substring(0, p.indexOf('/')) : p),
-        source);
+  /** DNAT or SNAT: the first address of the range, and a port from the port range. */
+  private static Tuple range(Tuple t, Action.Nat nat, boolean source) {
+    Tuple out = nat.addresses().map(a -> withAddress(t, (int) a.first(), source)).orElse(t);
+    return ports(out, nat.ports(), source);
   }
 
-  /** Applies a port range {@code p[-q]}: a port already in the range is kept, else the first. */
-  private static Tuple ports(Tuple t, Optional<String> range, boolean source) {
+  /** Applies a port range: a port already in the range is kept, else the first. */
+  private static Tuple ports(Tuple t, Optional<Action.Range> range, boolean source) {
     if (range.isEmpty() || !Packet.hasPorts(t.protocol())) {
       return t;
     }
-    String r = range.get();
-    int dash = r.indexOf('-');
-    int min = Integer.parseInt(dash < 0 ? r : r.substring(0, dash));
-    int max = dash < 0 ? min : Integer.parseInt(r.substring(dash + 1));
     int port = source ? t.sourcePort() : t.destinationPort();
-    if (port >= min && port <= max) {
+    if (range.get().contains(port)) {
       return t;
     }
+    int min = (int) range.get().first();
     return source
         ? new Tuple(t.protocol(), t.source(), t.destination(), min, t.destinationPort())
         : new Tuple(t.protocol(), t.source(), t.destination(), t.sourcePort(), min);
@@ -168,13 +164,5 @@ final class Nat {
     return source
         ? new Tuple(t.protocol(), address, t.destination(), t.sourcePort(), t.destinationPort())
         : new Tuple(t.protocol(), t.source(), address, t.sourcePort(), t.destinationPort());
-  }
-
-  private static Tuple netmap(Tuple t, String network, boolean source) {
-    int slash = network.indexOf('/');
-    int base = Ipv4.parse(network.substring(0, slash)).orElseThrow();
-    int mask = Ipv4.mask(Integer.parseInt(network.substring(slash + 1)));
-    int address = source ? t.source() : t.destination();
-    return withAddress(t, (base & mask) | (address & ~mask), source);
   }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.packetpath.engine.packet.Packet;
 import org.packetpath.engine.packet.TcpFlags;
+import org.packetpath.engine.rules.Action;
 import org.packetpath.engine.rules.Hook;
 import org.packetpath.engine.topology.Interface;
 import org.packetpath.engine.topology.Service;
@@ -89,9 +90,9 @@ final class Replies {
    * reset ({@code nf_send_reset} never answers one) or for an ICMP error ({@code icmp_send}
    * never reports on one).
    */
-  static Optional<Reply> reject(Simulator sim, Packet p, String with, Optional<String> in,
-      Hook hook) {
-    if (with.equals("tcp-reset")) {
+  static Optional<Reply> reject(Simulator sim, Packet p, Action.RejectWith with,
+      Optional<String> in, Hook hook) {
+    if (with == Action.RejectWith.TCP_RESET) {
       if ((p.tcpFlags() & TcpFlags.RST) != 0) {
         return Optional.empty();
       }
@@ -102,15 +103,7 @@ final class Replies {
     if (p.protocol() == Packet.ICMP && Conntrack.isError(p.icmpType())) {
       return Optional.empty();
     }
-    int code = switch (with) {
-      case "icmp-net-unreachable" -> 0;
-      case "icmp-host-unreachable" -> 1;
-      case "icmp-proto-unreachable" -> 2;
-      case "icmp-net-prohibited" -> 9;
-      case "icmp-host-prohibited" -> 10;
-      case "icmp-admin-prohibited" -> 13;
-      default -> 3;
-    };
+    int code = with.icmpCode();
     int source = hook == Hook.FORWARD
         ? errorSource(sim, p, in.orElse(""))
         : p.destination();

@@ -2,10 +2,8 @@ package org.packetpath.engine.sim;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -20,9 +18,9 @@ import org.packetpath.engine.pipeline.Backend;
 import org.packetpath.engine.pipeline.Pipeline;
 import org.packetpath.engine.rules.Chain;
 import org.packetpath.engine.rules.Counters;
+import org.packetpath.engine.rules.CtState;
 import org.packetpath.engine.rules.Rule;
 import org.packetpath.engine.rules.Ruleset;
-import org.packetpath.engine.rules.Table;
 import org.packetpath.engine.rules.TableRules;
 import org.packetpath.engine.topology.Topology;
 import org.packetpath.engine.topology.TopologyParser;
@@ -51,21 +49,25 @@ public final class Simulator {
   private final CompiledRuleset rules;
   private final Pipeline pipeline;
   private final Conntrack conntrack = new Conntrack();
-  private final Map<String, long[]> counters = new HashMap<>();
   /** Connections the firewall's listening sockets know: their SYN was answered. */
   private final Set<Tuple> sockets = new HashSet<>();
   private boolean recording = true;
 
-  private Simulator(Topology topology, Ruleset ruleset, Backend backend) {
+  private Simulator(Topology topology, Ruleset ruleset, Pipeline pipeline) {
     this.topology = Objects.requireNonNull(topology, "topology");
     this.ruleset = Objects.requireNonNull(ruleset, "ruleset");
-    this.rules = new CompiledRuleset(ruleset, backend, topology);
-    this.pipeline = Pipeline.of(backend);
+    this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
+    this.rules = new CompiledRuleset(ruleset, pipeline.backend(), topology);
   }
 
   /** A firewall with {@code topology} and {@code ruleset} loaded by {@code backend}. */
   public static Simulator of(Topology topology, Ruleset ruleset, Backend backend) {
-    return new Simulator(topology, ruleset, backend);
+    return new Simulator(topology, ruleset, Pipeline.of(backend));
+  }
+
+  /** A firewall whose packets walk {@code pipeline}, which may not be a kernel's: for tests. */
+  static Simulator of(Topology topology, Ruleset ruleset, Pipeline pipeline) {
+    return new Simulator(topology, ruleset, pipeline);
   }
 
   /**
@@ -133,9 +135,9 @@ public final class Simulator {
         List<Rule> counted = new ArrayList<>();
         for (int i = 0; i < c.rules().size(); i++) {
           counted.add(c.rules().get(i).withCounters(add(c.rules().get(i).counters(),
-              key(t.table(), c.name(), i + 1))));
+              rules.counts(t.table(), c.name(), i + 1))));
         }
-        Counters policy = c.isBuiltin() ? add(c.counters(), key(t.table(), c.name(), 0))
+        Counters policy = c.isBuiltin() ? add(c.counters(), rules.counts(t.table(), c.name(), 0))
             : c.counters();
         chains.add(new Chain(c.name(), c.policy(), policy, counted, c.declared(), c.origin()));
       }
@@ -144,9 +146,8 @@ public final class Simulator {
     return new Ruleset(tables);
   }
 
-  private Counters add(Counters base, String key) {
-    long[] c = counters.getOrDefault(key, new long[2]);
-    return base.plus(new Counters(c[0], c[1]));
+  private static Counters add(Counters base, long[] counts) {
+    return base.plus(new Counters(counts[0], counts[1]));
   }
 
   /** The confirmed connection-tracking entries, as {@code conntrack -L} lists them. */
@@ -190,14 +191,9 @@ public final class Simulator {
   }
 
   void count(RuleHit hit, int bytes) {
-    long[] c = counters.computeIfAbsent(key(hit.table(), hit.chain(), hit.rule()),
-        k -> new long[2]);
+    long[] c = rules.counts(hit.table(), hit.chain(), hit.rule());
     c[0]++;
     c[1] += bytes;
-  }
-
-  private static String key(Table table, String chain, int rule) {
-    return table.label() + ":" + chain + ":" + rule;
   }
 
   /** A tuple for a new NAT binding that no other connection uses, moving the port if needed. */

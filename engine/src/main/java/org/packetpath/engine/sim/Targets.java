@@ -1,99 +1,149 @@
 package org.packetpath.engine.sim;
 
 import java.util.Optional;
+import org.packetpath.engine.rules.Action;
 import org.packetpath.engine.rules.Hook;
-import org.packetpath.engine.rules.Table;
-import org.packetpath.engine.rules.Target;
 import org.packetpath.engine.sim.ChainWalker.Kind;
 import org.packetpath.engine.sim.ChainWalker.Verdict;
-import org.packetpath.engine.sim.CompiledRuleset.CompiledRule;
-import org.packetpath.engine.trace.Step;
 
 /**
- * What target extensions do to a packet. Terminating targets return a verdict; the others act
- * (set a mark, log) and return empty, and the walk goes on with the next rule.
+ * What a matched rule's action does to the walk and the packet. Terminating actions give a
+ * verdict; jumps, gotos and RETURN move the walk; the others act (set a mark, log) and the walk
+ * goes on with the next rule. Single use per rule hit.
  */
-final class Targets {
-  private Targets() {}
+final class Targets implements Action.Visitor<Targets.Next> {
+  /** Where the walk goes after a rule's action. */
+  enum Flow {
+    /** On with the next rule. */
+    NEXT,
+    /** Back to the caller, as at the end of the chain. */
+    RETURN,
+    /** Into a user chain, coming back after it. */
+    JUMP,
+    /** Into a user chain for good. */
+    GOTO,
+    /** The walk ends with a verdict. */
+    VERDICT
+  }
 
-  static Optional<Verdict> apply(Journey j, Hook hook, Table table, CompiledRule rule,
-      Target target) {
-    switch (target.name()) {
-      case "REJECT" -> {
-        String with = ChainWalker.arg(target, "--reject-with").orElse("icmp-port-unreachable");
-        return Optional.of(new Verdict(Kind.REJECT, with, Optional.of(rule)));
-      }
-      case "DNAT", "SNAT", "MASQUERADE", "REDIRECT", "NETMAP" -> {
-        Nat.setUp(j, hook, target);
-        return Optional.of(new Verdict(Kind.ACCEPT, "", Optional.of(rule)));
-      }
-      case "NFQUEUE" -> {
-        boolean bypass = target.option("--queue-bypass").isPresent();
-        j.step(new Step.Note("NFQUEUE: no program reads the queue, so the packet is "
-            + (bypass ? "accepted (--queue-bypass)" : "dropped")));
-        return Optional.of(Verdict.of(bypass ? Kind.ACCEPT : Kind.QUEUE));
-      }
-      case "MARK" -> {
-        long[] vm = valueMask(ChainWalker.arg(target, "--set-xmark").orElse("0x0/0x0"));
-        j.setMark((j.packet().mark() & ~vm[1] & 0xffffffffL) ^ vm[0]);
-        return Optional.empty();
-      }
-      case "CONNMARK" -> {
-        connmark(j, target);
-        return Optional.empty();
-      }
-      case "CT", "NOTRACK" -> {
-        if (target.name().equals("NOTRACK") || target.option("--notrack").isPresent()) {
-          j.untrack();
-        }
-        return Optional.empty();
-      }
-      case "LOG" -> {
-        j.step(new Step.Note("LOG " + ChainWalker.arg(target, "--log-prefix").orElse("")
-            + j.packet()));
-        return Optional.empty();
-      }
-      case "NFLOG" -> {
-        j.step(new Step.Note("NFLOG " + ChainWalker.arg(target, "--nflog-prefix").orElse("")
-            + j.packet()));
-        return Optional.empty();
-      }
-      default -> {
-        return Optional.empty(); // TRACE, TCPMSS and others do not change the packet's fate
-      }
+  /** The flow, with the chain for a jump or goto and the verdict when the walk ends. */
+  record Next(Flow flow, String chain, Optional<Verdict> verdict) {
+    static final Next NEXT = new Next(Flow.NEXT, "", Optional.empty());
+    static final Next RETURN = new Next(Flow.RETURN, "", Optional.empty());
+
+    static Next verdict(Verdict v) {
+      return new Next(Flow.VERDICT, "", Optional.of(v));
     }
   }
 
-  private static void connmark(Journey j, Target target) {
+  private static final Next ACCEPTED = Next.verdict(Verdict.of(Kind.ACCEPT));
+  private static final Next DROPPED = Next.verdict(Verdict.of(Kind.DROP));
+
+  private final Journey j;
+  private final Hook hook;
+
+  private Targets(Journey j, Hook hook) {
+    this.j = j;
+    this.hook = hook;
+  }
+
+  /** Carries out {@code action} for the journey's packet at {@code hook}. */
+  static Next apply(Journey j, Hook hook, Action action) {
+    return action.accept(new Targets(j, hook));
+  }
+
+  @Override
+  public Next accept(Action.Accept a) {
+    return ACCEPTED;
+  }
+
+  @Override
+  public Next drop(Action.Drop a) {
+    return DROPPED;
+  }
+
+  @Override
+  public Next returns(Action.Return a) {
+    return Next.RETURN;
+  }
+
+  @Override
+  public Next jump(Action.Jump a) {
+    return new Next(Flow.JUMP, a.chain(), Optional.empty());
+  }
+
+  @Override
+  public Next goTo(Action.Goto a) {
+    return new Next(Flow.GOTO, a.chain(), Optional.empty());
+  }
+
+  @Override
+  public Next reject(Action.Reject a) {
+    return Next.verdict(new Verdict(Kind.REJECT, a.with()));
+  }
+
+  @Override
+  public Next nat(Action.Nat a) {
+    Nat.setUp(j, hook, a);
+    return ACCEPTED;
+  }
+
+  @Override
+  public Next netmap(Action.Netmap a) {
+    Nat.setUp(j, hook, a);
+    return ACCEPTED;
+  }
+
+  @Override
+  public Next queue(Action.Queue a) {
+    j.note(() -> "NFQUEUE: no program reads the queue, so the packet is "
+        + (a.bypass() ? "accepted (--queue-bypass)" : "dropped"));
+    return a.bypass() ? ACCEPTED : Next.verdict(Verdict.of(Kind.QUEUE));
+  }
+
+  @Override
+  public Next setMark(Action.SetMark a) {
+    j.setMark(xmark(j.packet().mark(), a.value(), a.mask()));
+    return Next.NEXT;
+  }
+
+  /** (mark AND NOT mask) XOR value, in 32 bits. */
+  private static long xmark(long mark, long value, long mask) {
+    return (mark & ~mask & 0xffffffffL) ^ value;
+  }
+
+  /** As {@code xt_connmark}: a packet without a connection is left as it is. */
+  @Override
+  public Next connMark(Action.ConnMark a) {
     Optional<Connection> ct = j.connection();
     if (ct.isEmpty()) {
-      return;
+      return Next.NEXT;
     }
     Connection c = ct.get();
-    long nfmask = ChainWalker.arg(target, "--nfmask").map(Targets::number).orElse(0xffffffffL);
-    long ctmask = ChainWalker.arg(target, "--ctmask").map(Targets::number).orElse(0xffffffffL);
-    if (target.option("--save-mark").isPresent()) {
-      c.mark = (c.mark & ~ctmask & 0xffffffffL) ^ (j.packet().mark() & nfmask);
-    } else if (target.option("--restore-mark").isPresent()) {
-      j.setMark((j.packet().mark() & ~nfmask & 0xffffffffL) ^ (c.mark & ctmask));
-    } else {
-      ChainWalker.arg(target, "--set-xmark").ifPresent(arg -> {
-        long[] vm = valueMask(arg);
-        c.mark = (c.mark & ~vm[1] & 0xffffffffL) ^ vm[0];
-      });
+    switch (a.op()) {
+      case SAVE -> c.mark = (c.mark & ~a.ctmask() & 0xffffffffL)
+          ^ (j.packet().mark() & a.nfmask());
+      case RESTORE -> j.setMark((j.packet().mark() & ~a.nfmask() & 0xffffffffL)
+          ^ (c.mark & a.ctmask()));
+      case SET -> c.mark = xmark(c.mark, a.value(), a.ctmask());
     }
+    return Next.NEXT;
   }
 
-  /** {value, mask} of a canonical {@code 0x5/0xff}. */
-  static long[] valueMask(String text) {
-    int slash = text.indexOf('/');
-    if (slash < 0) {
-      return new long[] {number(text), 0xffffffffL};
-    }
-    return new long[] {number(text.substring(0, slash)), number(text.substring(slash + 1))};
+  @Override
+  public Next noTrack(Action.NoTrack a) {
+    j.untrack();
+    return Next.NEXT;
   }
 
-  static long number(String text) {
-    return text.startsWith("0x") ? Long.parseLong(text.substring(2), 16) : Long.parseLong(text);
+  @Override
+  public Next log(Action.Log a) {
+    j.note(() -> (a.netlink() ? "NFLOG " : "LOG ") + a.prefix() + j.packet());
+    return Next.NEXT;
+  }
+
+  @Override
+  public Next proceed(Action.Continue a) {
+    return Next.NEXT; // TRACE, TCPMSS and others do not change the packet's fate
   }
 }

@@ -8,7 +8,7 @@ import org.packetpath.engine.packet.Packet;
  * A connection-tracking tuple: protocol, addresses and ports (for ICMP the echo identifier is
  * not modelled: ports are 0).
  */
-public record Tuple(int protocol, int source, int destination, int sourcePort,
+record Tuple(int protocol, int source, int destination, int sourcePort,
     int destinationPort) {
 
   /**

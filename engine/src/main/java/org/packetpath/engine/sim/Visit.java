@@ -3,6 +3,7 @@ package org.packetpath.engine.sim;
 import java.util.Objects;
 import java.util.Optional;
 import org.packetpath.engine.packet.Packet;
+import org.packetpath.engine.rules.CtState;
 import org.packetpath.engine.rules.Hook;
 import org.packetpath.engine.rules.Table;
 
@@ -15,7 +16,7 @@ import org.packetpath.engine.rules.Table;
  * @param local whether the firewall itself sent the packet, from one of its sockets (the owner
  *     match looks at this socket); false for packets that arrived and are forwarded
  */
-public record Visit(
+record Visit(
     Packet packet,
     Optional<String> in,
     Optional<String> out,

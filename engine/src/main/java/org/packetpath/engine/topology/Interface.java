@@ -43,9 +43,16 @@ public record Interface(
    * without "/", ":" or white space.
    */
   public static boolean validName(String name) {
-    return !name.isEmpty() && name.length() <= MAX_NAME && !name.equals(".")
-        && !name.equals("..") && name.chars().noneMatch(c -> c == '/' || c == ':'
-            || Character.isWhitespace(c) || Character.isISOControl(c));
+    if (name.isEmpty() || name.length() > MAX_NAME || name.equals(".") || name.equals("..")) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c == '/' || c == ':' || Character.isWhitespace(c) || Character.isISOControl(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether {@code mac} is six pairs of lower-case hex digits separated by colons. */

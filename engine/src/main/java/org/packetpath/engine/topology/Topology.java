@@ -77,7 +77,12 @@ public record Topology(
 
   /** The interface called {@code name}, {@code lo} included. */
   public Optional<Interface> interfaceNamed(String name) {
-    return interfaces.stream().filter(i -> i.name().equals(name)).findFirst();
+    for (Interface i : interfaces) {
+      if (i.name().equals(name)) {
+        return Optional.of(i);
+      }
+    }
+    return Optional.empty();
   }
 
   /** The routes the kernel derives from the interfaces' addresses, in interface order. */
@@ -98,8 +103,16 @@ public record Topology(
    * are routed like any other here; ask {@link #isLocal} first.
    */
   public Optional<RouteLookup> route(int destination) {
-    Route best = null;
-    for (Route candidate : allRoutes()) {
+    Interface connected = null;
+    for (Interface i : interfaces) {
+      int mask = i.prefix() == 0 ? 0 : -1 << (32 - i.prefix());
+      if ((i.address() & mask) == (destination & mask)
+          && (connected == null || i.prefix() > connected.prefix())) {
+        connected = i;
+      }
+    }
+    Route best = connected == null ? null : Route.connected(connected);
+    for (Route candidate : routes) {
       if (candidate.destination().contains(destination)
           && (best == null || candidate.destination().prefix() > best.destination().prefix())) {
         best = candidate;
@@ -119,7 +132,12 @@ public record Topology(
     if (LOOPBACK_NET.contains(address)) {
       return Optional.of(interfaces.get(0));
     }
-    return interfaces.stream().filter(i -> i.address() == address).findFirst();
+    for (Interface i : interfaces) {
+      if (i.address() == address) {
+        return Optional.of(i);
+      }
+    }
+    return Optional.empty();
   }
 
   /**
@@ -212,12 +230,22 @@ public record Topology(
 
   /** The ipset called {@code name}. */
   public Optional<AddressSet> set(String name) {
-    return sets.stream().filter(s -> s.name().equals(name)).findFirst();
+    for (AddressSet s : sets) {
+      if (s.name().equals(name)) {
+        return Optional.of(s);
+      }
+    }
+    return Optional.empty();
   }
 
   /** Whether the firewall listens on {@code port} with {@code protocol}. */
   public boolean listens(int port, Service.Protocol protocol) {
-    return services.stream().anyMatch(s -> s.port() == port && s.protocol() == protocol);
+    for (Service s : services) {
+      if (s.port() == port && s.protocol() == protocol) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

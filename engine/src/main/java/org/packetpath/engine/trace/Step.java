@@ -3,26 +3,80 @@ package org.packetpath.engine.trace;
 import java.util.Objects;
 import java.util.Optional;
 import org.packetpath.engine.packet.Packet;
+import org.packetpath.engine.pipeline.Place;
+import org.packetpath.engine.rules.CtState;
 import org.packetpath.engine.rules.Hook;
+import org.packetpath.engine.rules.Policy;
 import org.packetpath.engine.rules.Table;
 
-/** One thing that happened to a packet. */
+/**
+ * One thing that happened to a packet, as data. Views put steps in words or pictures; {@link
+ * Visitor} is the exhaustive switch over them.
+ */
 public sealed interface Step
-    permits Step.ChainEntered, Step.RuleChecked, Step.PolicyApplied, Step.Returned,
-        Step.Routed, Step.Tracked, Step.NatApplied, Step.Note {
+    permits Step.Entered, Step.ChainEntered, Step.RuleChecked, Step.PolicyApplied,
+        Step.Returned, Step.Routed, Step.Tracked, Step.NatApplied, Step.Note {
 
-  /** One line describing the step, for the terminal view. */
-  String describe();
+  <R> R accept(Visitor<R> visitor);
+
+  /** One method per kind of step. */
+  interface Visitor<R> {
+    R visitEntered(Entered step);
+
+    R visitChainEntered(ChainEntered step);
+
+    R visitRuleChecked(RuleChecked step);
+
+    R visitPolicyApplied(PolicyApplied step);
+
+    R visitReturned(Returned step);
+
+    R visitRouted(Routed step);
+
+    R visitTracked(Tracked step);
+
+    R visitNatApplied(NatApplied step);
+
+    R visitNote(Note step);
+  }
+
+  /** The packet came to a place of the pipeline; the steps that follow happened there. */
+  record Entered(Place place) implements Step {
+    private static final java.util.Map<Place, Entered> EACH = new java.util.EnumMap<>(Place.class);
+
+    static {
+      for (Place p : Place.values()) {
+        EACH.put(p, new Entered(p));
+      }
+    }
+
+    public Entered {
+      Objects.requireNonNull(place, "place");
+    }
+
+    /** The step of entering {@code place}; one value per place. */
+    public static Entered of(Place place) {
+      return EACH.get(place);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitEntered(this);
+    }
+  }
 
   /** The packet entered a chain; {@code packet} is the header as the chain sees it. */
   record ChainEntered(Hook hook, Table table, String chain, Packet packet) implements Step {
     public ChainEntered {
+      Objects.requireNonNull(hook, "hook");
+      Objects.requireNonNull(table, "table");
+      Objects.requireNonNull(chain, "chain");
       Objects.requireNonNull(packet, "packet");
     }
 
     @Override
-    public String describe() {
-      return table.label() + " " + chain + " (" + hook + "): " + packet;
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitChainEntered(this);
     }
   }
 
@@ -33,58 +87,120 @@ public sealed interface Step
    */
   record RuleChecked(Hook hook, Table table, String chain, int rule, boolean matched,
       Optional<String> target, String text) implements Step {
+    public RuleChecked {
+      Objects.requireNonNull(hook, "hook");
+      Objects.requireNonNull(table, "table");
+      Objects.requireNonNull(chain, "chain");
+      Objects.requireNonNull(target, "target");
+      Objects.requireNonNull(text, "text");
+    }
+
     @Override
-    public String describe() {
-      return (matched ? "match " : "  no  ") + table.label() + " " + chain + " rule " + rule
-          + ": " + text;
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitRuleChecked(this);
     }
   }
 
   /** A built-in chain's policy decided. */
-  record PolicyApplied(Hook hook, Table table, String chain, String policy) implements Step {
+  record PolicyApplied(Hook hook, Table table, String chain, Policy policy) implements Step {
+    public PolicyApplied {
+      Objects.requireNonNull(hook, "hook");
+      Objects.requireNonNull(table, "table");
+      Objects.requireNonNull(chain, "chain");
+      Objects.requireNonNull(policy, "policy");
+    }
+
     @Override
-    public String describe() {
-      return "policy " + table.label() + " " + chain + ": " + policy;
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitPolicyApplied(this);
     }
   }
 
   /** The walk left a user chain, back to its caller (by RETURN or by falling off its end). */
   record Returned(Table table, String chain, String to) implements Step {
+    public Returned {
+      Objects.requireNonNull(table, "table");
+      Objects.requireNonNull(chain, "chain");
+      Objects.requireNonNull(to, "to");
+    }
+
     @Override
-    public String describe() {
-      return "return from " + chain + " to " + to;
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitReturned(this);
     }
   }
 
-  /** A routing decision. */
-  record Routed(String decision) implements Step {
+  /**
+   * A routing decision at {@code place} (one of {@link Place.Kind#ROUTE}) decided. At {@link
+   * Place#REROUTE}, {@code after} is the table whose OUTPUT chain changed the packet (mangle or
+   * nat); elsewhere it is empty.
+   */
+  record Routed(Place place, RouteDecision decision, Optional<Table> after) implements Step {
+    public Routed {
+      Objects.requireNonNull(place, "place");
+      Objects.requireNonNull(decision, "decision");
+      Objects.requireNonNull(after, "after");
+      if (place.kind() != Place.Kind.ROUTE) {
+        throw new IllegalArgumentException(place + " is not a routing decision");
+      }
+      if ((place == Place.REROUTE) != after.isPresent()
+          || after.filter(t -> t != Table.MANGLE && t != Table.NAT).isPresent()) {
+        throw new IllegalArgumentException("a re-route, and only a re-route, is after mangle or"
+            + " nat OUTPUT: " + place + " after " + after);
+      }
+    }
+
+    /** A decision at a place other than {@link Place#REROUTE}. */
+    public static Routed at(Place place, RouteDecision decision) {
+      return new Routed(place, decision, Optional.empty());
+    }
+
     @Override
-    public String describe() {
-      return "route: " + decision;
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitRouted(this);
     }
   }
 
-  /** Connection tracking classified the packet. */
-  record Tracked(String state, String connection) implements Step {
+  /**
+   * Connection tracking classified the packet; {@code connection} is its entry as {@code
+   * conntrack -L} prints it, when it has one.
+   */
+  record Tracked(CtState state, Optional<String> connection) implements Step {
+    public Tracked {
+      Objects.requireNonNull(state, "state");
+      Objects.requireNonNull(connection, "connection");
+    }
+
     @Override
-    public String describe() {
-      return "conntrack: " + state + (connection.isEmpty() ? "" : " " + connection);
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitTracked(this);
     }
   }
 
-  /** NAT rewrote the packet. */
+  /** NAT rewrote the packet; {@code what} names the rewrite ({@code destination NAT}). */
   record NatApplied(Hook hook, Packet before, Packet after, String what) implements Step {
+    public NatApplied {
+      Objects.requireNonNull(hook, "hook");
+      Objects.requireNonNull(before, "before");
+      Objects.requireNonNull(after, "after");
+      Objects.requireNonNull(what, "what");
+    }
+
     @Override
-    public String describe() {
-      return what + " at " + hook + ": " + before + " -> " + after;
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitNatApplied(this);
     }
   }
 
   /** Anything else worth telling: a LOG line, a warning about something not simulated. */
   record Note(String text) implements Step {
+    public Note {
+      Objects.requireNonNull(text, "text");
+    }
+
     @Override
-    public String describe() {
-      return text;
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitNote(this);
     }
   }
 }

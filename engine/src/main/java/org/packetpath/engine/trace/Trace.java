@@ -5,6 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 import org.packetpath.engine.packet.Packet;
 import org.packetpath.engine.packet.PacketSpec;
+import org.packetpath.engine.pipeline.Place;
+import org.packetpath.engine.rules.CtState;
 
 /**
  * What happened to one simulated packet: every step in order, the rules and policies it hit,
@@ -12,13 +14,14 @@ import org.packetpath.engine.packet.PacketSpec;
  * left, and the packets the firewall generated in response, each with its own trace.
  *
  * @param ctState the conntrack state of the packet as rules after the raw table saw it
+ * @param steps what happened, in order; empty when the simulator does not record steps
  * @param hits exactly what the packet added to the counters, in order
  * @param out the interface the packet left by, if it left
  * @param finalPacket the packet as it left, after NAT, if it left
  */
 public record Trace(
     PacketSpec packet,
-    String ctState,
+    CtState ctState,
     List<Step> steps,
     List<RuleHit> hits,
     Disposition disposition,
@@ -35,6 +38,18 @@ public record Trace(
     Objects.requireNonNull(out, "out");
     Objects.requireNonNull(finalPacket, "finalPacket");
     generated = List.copyOf(generated);
+  }
+
+  /**
+   * The places of the pipeline the packet entered, in order, from where it started to where it
+   * ended ({@link Place#DROP} when it was dropped); a place entered twice is listed twice. Read
+   * from the steps, so empty when the simulator does not record them.
+   */
+  public List<Place> places() {
+    return steps.stream()
+        .filter(s -> s instanceof Step.Entered)
+        .map(s -> ((Step.Entered) s).place())
+        .toList();
   }
 
   /** The chains the packet entered, in order, as {@code table:CHAIN}. */

@@ -10,7 +10,7 @@ import org.packetpath.engine.input.Diagnostic;
  * What reading a YAML document produced: the root node when there were no errors (an empty
  * document is an empty plain scalar), and every diagnostic in file order.
  */
-public record YamlResult(Optional<YamlNode> root, List<Diagnostic> diagnostics)
+record YamlResult(Optional<YamlNode> root, List<Diagnostic> diagnostics)
     implements Diagnosed {
   public YamlResult {
     Objects.requireNonNull(root, "root");

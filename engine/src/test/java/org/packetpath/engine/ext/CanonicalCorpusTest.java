@@ -9,16 +9,21 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.packetpath.engine.input.Diagnostic;
 import org.packetpath.engine.parse.ParseResult;
 import org.packetpath.engine.parse.RulesParser;
 import org.packetpath.engine.parse.SavePrinter;
 import org.packetpath.engine.rules.Chain;
+import org.packetpath.engine.rules.Rule;
 import org.packetpath.engine.rules.Ruleset;
 import org.packetpath.engine.rules.Table;
+import org.packetpath.engine.rules.Target;
 
 /**
  * Runs the canonical-form corpora in {@code src/test/resources/org/packetpath/engine/ext/}:
@@ -127,6 +132,37 @@ class CanonicalCorpusTest {
     Ruleset again =
         RulesParser.parse("reprint", SavePrinter.print(ruleset, true)).orThrow();
     assertEquals(ruleset, again, "canonical form reads back to the same ruleset");
+    Rule rule = chain.rules().get(0);
+    Rule reread = again.table(c.table()).orElseThrow().chain(c.chain()).orElseThrow().rules()
+        .get(0);
+    assertEquals(rule.condition(), reread.condition(), "the canonical form means the same");
+    assertEquals(rule.target().map(Target::action), reread.target().map(Target::action),
+        "the canonical form does the same");
+  }
+
+  /** Every extension is read into a meaning by some accepted case of the corpora. */
+  @Test
+  void everyExtensionHasAMeaningInTheCorpora() throws IOException {
+    Set<String> seen = new TreeSet<>();
+    for (String corpus : CORPORA) {
+      for (Case c : read(corpus)) {
+        ParseResult result = RulesParser.parse(c.corpus(), saveFile(c));
+        if (result.hasErrors()) {
+          continue;
+        }
+        for (Rule rule : result.orThrow().table(c.table()).orElseThrow().chain(c.chain())
+            .orElseThrow().rules()) {
+          rule.matches().forEach(m -> seen.add(m.module()));
+          rule.target().filter(t -> t.kind() == Target.Kind.EXTENSION)
+              .ifPresent(t -> seen.add(t.name()));
+        }
+      }
+    }
+    Set<String> all = new TreeSet<>();
+    Extensions.matches().forEach(m -> all.add(m.name()));
+    Extensions.targets().forEach(t -> all.add(t.name()));
+    all.removeAll(seen);
+    assertEquals(Set.of(), all, "extensions no corpus case reads");
   }
 
   private static String render(ParseResult result) {

@@ -1,7 +1,6 @@
 package org.packetpath.engine.sim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -10,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -18,13 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.packetpath.engine.ext.Extensions;
 import org.packetpath.engine.ext.ModuleSpec;
-import org.packetpath.engine.input.SourcePosition;
 import org.packetpath.engine.parse.ParseResult;
 import org.packetpath.engine.parse.RulesParser;
-import org.packetpath.engine.rules.Counters;
 import org.packetpath.engine.rules.Hook;
-import org.packetpath.engine.rules.Match;
-import org.packetpath.engine.rules.Rule;
 import org.packetpath.engine.rules.Table;
 
 /**
@@ -33,24 +27,6 @@ import org.packetpath.engine.rules.Table;
  * canonical rule of the match corpora compiles and evaluates.
  */
 class ModuleCoverageTest {
-  @Test
-  void everyRegisteredMatchModuleIsCompiled() {
-    List<String> missing = Extensions.matches().stream()
-        .map(ModuleSpec::name)
-        .filter(name -> !Matchers.knows(name))
-        .toList();
-    assertEquals(List.of(), missing, "match modules without a simulator compiler");
-  }
-
-  @Test
-  void aModuleWithoutACompilerCannotBeSkipped() {
-    Rule rule = new Rule(List.of(), List.of(new Match("nosuch", List.of())), Optional.empty(),
-        Counters.ZERO, SourcePosition.NONE);
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> Matchers.compile(rule, MatchTesting.example()));
-    assertTrue(e.getMessage().contains("nosuch"), e.getMessage());
-  }
-
   /**
    * One case per module the parser marks as not simulated: a rule, a packet, and whether the
    * warning's treatment makes the rule match. A module newly marked must be added here.

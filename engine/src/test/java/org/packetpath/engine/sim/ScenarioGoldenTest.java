@@ -12,7 +12,6 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.packetpath.engine.parse.SavePrinter;
 import org.packetpath.engine.trace.Trace;
-import org.packetpath.engine.trace.view.Colour;
 import org.packetpath.engine.trace.view.TraceText;
 
 /**
@@ -38,7 +37,7 @@ class ScenarioGoldenTest {
     StringBuilder out = new StringBuilder("# ").append(s.title()).append("\n\n");
     for (String packet : s.packets()) {
       Trace trace = fw.send(packet);
-      out.append(TraceText.render(trace, Colour.PLAIN).stripTrailing()).append("\n\n");
+      out.append(TraceText.render(trace).plain().stripTrailing()).append("\n\n");
     }
     out.append("--- counters (iptables-save -c)\n");
     out.append(SavePrinter.print(fw.counters(), true));

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.packetpath.engine.parse.RulesParser;
+import org.packetpath.engine.rules.CtState;
 import org.packetpath.engine.topology.Topology;
 import org.packetpath.engine.topology.TopologyParser;
 import org.packetpath.engine.trace.Disposition;
@@ -82,7 +83,7 @@ class SeedScenarioTest {
     assertEquals("tcp 203.0.113.1:22 > 192.0.2.66:40001 SYN,ACK", synAck.packet().packet().toString());
     assertEquals(Disposition.SENT, synAck.disposition());
     assertEquals(Optional.of("wan0"), synAck.out());
-    assertEquals("ESTABLISHED", synAck.ctState());
+    assertEquals(CtState.ESTABLISHED, synAck.ctState());
   }
 
   @Test
@@ -106,7 +107,7 @@ class SeedScenarioTest {
     assertEquals("tcp 203.0.113.1:40004 > 192.0.2.10:80 SYN", out.finalPacket().orElseThrow().toString());
     assertEquals(63, out.finalPacket().orElseThrow().ttl());
     Trace back = fw.send("tcp internet:80 > 203.0.113.1:40004 SYN,ACK in wan0");
-    assertEquals("ESTABLISHED", back.ctState());
+    assertEquals(CtState.ESTABLISHED, back.ctState());
     assertEquals(Disposition.FORWARDED, back.disposition());
     assertEquals(Optional.of("lan0"), back.out());
     assertEquals("tcp 192.0.2.10:80 > 10.0.0.2:40004 SYN,ACK", back.finalPacket().orElseThrow().toString());

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.packetpath.engine.parse.SavePrinter;
 import org.packetpath.engine.pipeline.Backend;
+import org.packetpath.engine.rules.CtState;
 import org.packetpath.engine.topology.TopologyParser;
 import org.packetpath.engine.trace.Disposition;
 import org.packetpath.engine.trace.RuleHit;
@@ -109,7 +110,7 @@ class SemanticsTest {
     assertTrue(t.hits().stream().noneMatch(h -> h.chain().equals("INPUT")),
         "INPUT rules never see a port forward");
     Trace reply = fw.send("tcp pc1:80 > attacker:40000 SYN,ACK in lan0");
-    assertEquals("ESTABLISHED", reply.ctState());
+    assertEquals(CtState.ESTABLISHED, reply.ctState());
     assertEquals("tcp 203.0.113.1:8080 > 192.0.2.66:40000 SYN,ACK",
         reply.finalPacket().orElseThrow().toString(), "un-DNAT at POSTROUTING");
     Step.ChainEntered forward = reply.steps().stream()
@@ -149,7 +150,7 @@ class SemanticsTest {
     fw.send("udp attacker:1000 > fw:161 in wan0");
     fw.send("udp attacker:1000 > fw:161 in wan0");
     Trace third = fw.send("udp attacker:1000 > fw:161 in wan0");
-    assertEquals("NEW", third.ctState(), "unanswered UDP stays NEW");
+    assertEquals(CtState.NEW, third.ctState(), "unanswered UDP stays NEW");
     String counted = SavePrinter.print(fw.counters(), true);
     assertTrue(counted.contains("[1:28] -A PREROUTING -p udp -j ACCEPT"), counted);
   }
@@ -177,16 +178,16 @@ class SemanticsTest {
   @Test
   void loneAckIsNewWhileLooseAndRstOrFinAreInvalid() {
     String rules = "*filter\n-A INPUT -m conntrack --ctstate INVALID -j DROP\nCOMMIT\n";
-    assertEquals("NEW", Firewalls.with(rules).send("tcp attacker:1 > fw:22 ACK in wan0").ctState());
-    assertEquals("INVALID", Firewalls.with(rules).send("tcp attacker:1 > fw:22 RST in wan0").ctState());
-    assertEquals("INVALID", Firewalls.with(rules).send("tcp attacker:1 > fw:22 FIN in wan0").ctState());
+    assertEquals(CtState.NEW, Firewalls.with(rules).send("tcp attacker:1 > fw:22 ACK in wan0").ctState());
+    assertEquals(CtState.INVALID, Firewalls.with(rules).send("tcp attacker:1 > fw:22 RST in wan0").ctState());
+    assertEquals(CtState.INVALID, Firewalls.with(rules).send("tcp attacker:1 > fw:22 FIN in wan0").ctState());
     Trace strict = Firewalls.with(TopologyParser.parse("t.yaml", """
         firewall: fw
         interfaces:
           - {name: wan0, address: 203.0.113.1/24}
         sysctls: {nf_conntrack_tcp_loose: 0}
         """).topology().orElseThrow(), rules).send("tcp 203.0.113.9:1 > fw:22 ACK in wan0");
-    assertEquals("INVALID", strict.ctState());
+    assertEquals(CtState.INVALID, strict.ctState());
     assertEquals(Disposition.DROPPED, strict.disposition());
   }
 
@@ -198,7 +199,7 @@ class SemanticsTest {
         COMMIT
         """).send("tcp attacker:1 > fw:22 in wan0");
     assertEquals(List.of("raw:PREROUTING:rule 1:", "raw:PREROUTING:policy:ACCEPT"), hits(t));
-    assertEquals("NEW", t.ctState());
+    assertEquals(CtState.NEW, t.ctState());
   }
 
   @Test
@@ -281,13 +282,13 @@ class SemanticsTest {
     assertEquals(Disposition.REJECTED, tcp.disposition());
     Trace rst = tcp.generated().get(0);
     assertEquals("tcp 203.0.113.1:22 > 192.0.2.66:40000 RST,ACK", rst.packet().packet().toString());
-    assertEquals("RELATED", rst.ctState());
+    assertEquals(CtState.RELATED, rst.ctState());
     assertEquals(List.of("filter:OUTPUT:policy:ACCEPT"), hits(rst));
     Trace udp = Firewalls.with(rules).send("udp attacker:40000 > fw:53 in wan0");
     Trace icmp = udp.generated().get(0);
     assertEquals("icmp 203.0.113.1 > 192.0.2.66 icmp port-unreachable"
         + " about udp 192.0.2.66:40000 > 203.0.113.1:53", icmp.packet().packet().toString());
-    assertEquals("RELATED", icmp.ctState());
+    assertEquals(CtState.RELATED, icmp.ctState());
   }
 
   @Test
@@ -379,7 +380,7 @@ class SemanticsTest {
     Trace error = fw.send(
         "icmp internet > 203.0.113.1 icmp port-unreachable about udp 203.0.113.1:40020 > internet:9"
             + " in wan0");
-    assertEquals("RELATED", error.ctState());
+    assertEquals(CtState.RELATED, error.ctState());
     assertEquals(Optional.of("lan0"), error.out());
     assertEquals("icmp 192.0.2.10 > 10.0.0.2 icmp port-unreachable"
         + " about udp 10.0.0.2:40020 > 192.0.2.10:9", error.finalPacket().orElseThrow().toString());

@@ -150,6 +150,22 @@ class TopologyErrorsTest {
         errors(BASE + "\tsysctls: 1\nbogus: 1\n"));
   }
 
+  @Test
+  void tabInTheIndentationIsReportedAtTheTabWithAHint() {
+    Diagnostic d = only(BASE.replace("    address: 10.0.0.1/24", "  \t  address: 10.0.0.1/24"));
+    assertEquals("""
+        topo.yaml:6:3: error: tab character in indentation
+               address: 10.0.0.1/24
+            ^
+          YAML indents with spaces only; replace the tab with spaces""", d.render());
+  }
+
+  @Test
+  void nestingTooDeepIsAnErrorNotACrash() {
+    assertEquals(List.of("10:60: nested more than 50 levels deep"),
+        errors(BASE + "services: [" + "[".repeat(3_000) + "]".repeat(3_000) + "]\n"));
+  }
+
   // Interfaces ----------------------------------------------------------------------------------
 
   @Test

@@ -23,6 +23,13 @@ class YamlErrorsTest {
     return line(errors.get(0));
   }
 
+  /** The one error of {@code text}. */
+  private static Diagnostic error1(String text) {
+    List<Diagnostic> errors = errors(text);
+    assertEquals(1, errors.size(), () -> "errors: " + errors);
+    return errors.get(0);
+  }
+
   private static String line(Diagnostic d) {
     return d.position().line() + ":" + d.position().column() + ": " + d.message();
   }
@@ -217,6 +224,78 @@ class YamlErrorsTest {
   @Test
   void unsupportedBlockHeader() {
     assertEquals("1:5: unsupported block header", error("a: |2\n    x\n"));
+  }
+
+  @Test
+  void tabsAnywhereInTheIndentation() {
+    assertEquals("2:1: tab character in indentation", error("a:\n\t- b\n"));
+    assertEquals("3:3: tab character in indentation", error("a:\n  b: 1\n  \tc: 2\n"));
+  }
+
+  @Test
+  void deeplyNestedDocumentsAreRefusedWhereTheyGetTooDeep() {
+    String flow = "[".repeat(3_000) + "x" + "]".repeat(3_000);
+    Diagnostic d = errors(flow).get(0);
+    assertEquals("1:51: nested more than 50 levels deep", line(d));
+    assertTrue(d.explanation().contains("only a few levels"), d.explanation());
+    assertEquals("1:101: nested more than 50 levels deep", error("- ".repeat(3_000) + "x\n"));
+    StringBuilder block = new StringBuilder();
+    for (int level = 0; level < 3_000; level++) {
+      block.append(" ".repeat(level % 60)).append(level % 60 == 59 ? "k: x\n" : "k:\n");
+    }
+    assertEquals("51:51: nested more than 50 levels deep", line(errors(block.toString()).get(0)));
+  }
+
+  @Test
+  void aliasBombIsRefusedWithoutExpandingIt() {
+    StringBuilder bomb = new StringBuilder("a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    for (char c = 'b'; c <= 'j'; c++) {
+      bomb.append(c).append(": &").append(c).append(" [")
+          .append(String.join(", ", java.util.Collections.nCopies(9, "*" + (char) (c - 1))))
+          .append("]\n");
+    }
+    List<Diagnostic> found = errors(bomb.toString());
+    assertEquals("1:4: anchors and aliases (& and *) are not supported", line(found.get(0)));
+    assertEquals("2:8: anchors and aliases (& and *) are not supported", line(found.get(1)));
+    assertEquals(10, found.size(), found::toString);
+    assertEquals("1:4: anchors and aliases (& and *) are not supported",
+        error("a: &a x\nb: [*a, *a, *a]\n"));
+  }
+
+  @Test
+  void tooLongAFileIsRefusedWhereItGetsTooLong() {
+    Diagnostic d = error1("- x\n".repeat(300_000));
+    assertEquals("250001:1: the file is too long", line(d));
+    assertEquals("a YAML file of PacketPath holds at most 1000000 characters", d.explanation());
+  }
+
+  @Test
+  void controlCharactersAreRefused() {
+    Diagnostic d = errors("a: 1\nb: x\u0001y\n").get(0);
+    assertEquals("2:5: special character U+0001 is not allowed", line(d));
+  }
+
+  @Test
+  void escapesThatAreNotHexadecimal() {
+    assertEquals("1:5: invalid escape \"\\x4\"\"", error("a: \"\\x4\"\n"));
+  }
+
+  @Test
+  void continuedValuesInFlowCollectionsNeedCommas() {
+    Diagnostic d = errors("a: [\n  x\n  y\n]\n").get(0);
+    assertEquals("3:3: expected \",\" or \"]\"", line(d));
+  }
+
+  @Test
+  void quotedValuesEndOnTheirLine() {
+    assertEquals("1:4: unterminated quoted value", error("a: \"x\n  y\"\nb: 1\n"));
+  }
+
+  @Test
+  void listItemWithoutSpaceAfterTheDash() {
+    Diagnostic d = errors("- a\n-b\n").get(0);
+    assertEquals("2:1: expected \"key: value\"", line(d));
+    assertEquals("a list item is \"- value\", with a space after the dash", d.explanation());
   }
 
   @Test

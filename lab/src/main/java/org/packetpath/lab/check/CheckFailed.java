@@ -2,7 +2,7 @@ package org.packetpath.lab.check;
 
 import java.util.Objects;
 import org.opentest4j.AssertionFailedError;
-import org.packetpath.engine.trace.view.Colour;
+import org.packetpath.lab.term.Colour;
 
 /**
  * A check's failure as JUnit reports it: the message says in words what was expected, what

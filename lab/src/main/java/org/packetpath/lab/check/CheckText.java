@@ -3,8 +3,9 @@ package org.packetpath.lab.check;
 import java.util.ArrayList;
 import java.util.List;
 import org.packetpath.engine.trace.Trace;
-import org.packetpath.engine.trace.view.Colour;
+import org.packetpath.engine.trace.view.StyledText.Role;
 import org.packetpath.engine.trace.view.TraceText;
+import org.packetpath.lab.term.Colour;
 
 /**
  * Check results for a terminal: a line per goal, marked ✓ or ✗ with its points, and under each
@@ -22,9 +23,6 @@ import org.packetpath.engine.trace.view.TraceText;
  * </pre>
  */
 public final class CheckText {
-  private static final String GOOD = "1;32";
-  private static final String BAD = "1;31";
-  private static final String DIM = "2";
   private static final int GOAL_WIDTH = 72;
 
   private CheckText() {}
@@ -52,9 +50,9 @@ public final class CheckText {
   /** One goal: {@code ✓ The office can still log in with ssh   2/2}. */
   public static String line(CheckResult r, int width, Colour colour) {
     String mark = switch (r.status()) {
-      case PASSED -> paint(colour, GOOD, "✓");
-      case FAILED -> paint(colour, BAD, "✗");
-      case NOT_RUN -> paint(colour, DIM, "-");
+      case PASSED -> colour.paint(Role.ACCEPT, "✓");
+      case FAILED -> colour.paint(Role.DROP, "✗");
+      case NOT_RUN -> colour.paint(Role.DIM, "-");
     };
     String goal = r.goal().length() > width ? r.goal() : pad(r.goal(), width);
     return mark + " " + goal + "  " + r.earned() + "/" + r.points();
@@ -66,7 +64,7 @@ public final class CheckText {
     int all = run.results().size();
     String text = (met == all ? "All " + all + " goals met" : met + " of " + all + " goals met")
         + ": " + run.earned() + " of " + run.points() + " points.";
-    return paint(colour, met == all ? GOOD : "1", text);
+    return colour.paint(met == all ? Role.ACCEPT : Role.STRONG, text);
   }
 
   /**
@@ -85,7 +83,7 @@ public final class CheckText {
       String number = traces.size() > 1 ? (i + 1) + ". " : "";
       String packet = traces.get(i).packet().toString();
       String ending = i < traces.size() - 1
-          ? paint(colour, DIM, "  (" + Explain.ending(traces.get(i)) + ")") : "";
+          ? colour.paint(Role.DIM, "  (" + Explain.ending(traces.get(i)) + ")") : "";
       out.append(label).append(number).append(packet).append(ending).append('\n');
     }
     if (!r.expected().isEmpty()) {
@@ -93,13 +91,13 @@ public final class CheckText {
     }
     List<String> problems = r.problems();
     for (int i = 0; i < problems.size(); i++) {
-      out.append(i == 0 ? "but       " : "          ").append(paint(colour, BAD, problems.get(i)))
-          .append('\n');
+      out.append(i == 0 ? "but       " : "          ")
+          .append(colour.paint(Role.DROP, problems.get(i))).append('\n');
     }
     if (!traces.isEmpty()) {
       out.append(traces.size() > 1 ? "the last packet's way through the firewall:\n"
           : "its way through the firewall:\n");
-      String path = TraceText.render(traces.get(traces.size() - 1), colour);
+      String path = colour.render(TraceText.render(traces.get(traces.size() - 1)));
       out.append(indent(path.substring(path.indexOf('\n') + 1), "  "));
     }
     return out.toString();
@@ -117,7 +115,4 @@ public final class CheckText {
     return String.join("\n", lines);
   }
 
-  private static String paint(Colour colour, String sgr, String text) {
-    return colour == Colour.ANSI ? "\u001b[" + sgr + "m" + text + "\u001b[0m" : text;
-  }
 }

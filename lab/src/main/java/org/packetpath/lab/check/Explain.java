@@ -11,6 +11,7 @@ import org.packetpath.engine.trace.Disposition;
 import org.packetpath.engine.trace.RuleHit;
 import org.packetpath.engine.trace.Step;
 import org.packetpath.engine.trace.Trace;
+import org.packetpath.engine.trace.view.TraceText;
 import org.packetpath.lab.Expectation;
 import org.packetpath.lab.Outcome;
 import org.packetpath.lab.Where;
@@ -85,7 +86,7 @@ final class Explain {
       return Optional.of("connection tracking never saw it: it runs only when some rule needs"
           + " it (a conntrack or state match, or NAT)");
     }
-    return trace.ctState().equals(expected) ? Optional.empty()
+    return trace.ctState().name().equals(expected) ? Optional.empty()
         : Optional.of("its conntrack state was " + trace.ctState() + ", not " + expected);
   }
 
@@ -159,7 +160,7 @@ final class Explain {
   private static String routing(Trace trace) {
     for (int i = trace.steps().size() - 1; i >= 0; i--) {
       if (trace.steps().get(i) instanceof Step.Routed r) {
-        return " (" + r.decision() + ")";
+        return " (" + TraceText.decision(r) + ")";
       }
     }
     return "";

@@ -23,7 +23,6 @@ import org.packetpath.engine.pipeline.Backend;
 import org.packetpath.engine.pipeline.Pipeline;
 import org.packetpath.engine.sim.Simulator;
 import org.packetpath.engine.trace.Trace;
-import org.packetpath.engine.trace.view.Colour;
 import org.packetpath.engine.trace.view.FlowDiagram;
 import org.packetpath.engine.trace.view.TraceText;
 import org.packetpath.lab.Exercise;
@@ -32,6 +31,7 @@ import org.packetpath.lab.check.CheckRun;
 import org.packetpath.lab.check.CheckText;
 import org.packetpath.lab.packets.Packets;
 import org.packetpath.lab.progress.Workspace;
+import org.packetpath.lab.term.Colour;
 
 /**
  * Guided mode, what {@code ./packetpath} opens: the current exercise's instructions, the learner's
@@ -398,7 +398,7 @@ final class GuidedMode {
     }
     if (diagram) {
       Trace last = r.traces().get(r.traces().size() - 1);
-      lines.addAll(List.of(FlowDiagram.render(last, Pipeline.of(Backend.NFT), colour())
+      lines.addAll(List.of(colour().render(FlowDiagram.render(last, Pipeline.of(Backend.NFT)))
           .stripTrailing().split("\\n", -1)));
       lines.add(styles.dim("(t, then Enter: this packet's way step by step, rule by rule)"));
     } else if (cut) {
@@ -563,7 +563,7 @@ final class GuidedMode {
       return;
     }
     out.println(styles.bold(failed.get().goal()));
-    out.print(TraceText.render(failed.get().traces(), colour()));
+    out.print(colour().render(TraceText.render(failed.get().traces())));
   }
 
   private void traceTyped(String text) {
@@ -584,9 +584,9 @@ final class GuidedMode {
     for (Trace trace : sent.traces()) {
       out.println();
       if (columns >= FlowDiagram.WIDTH) {
-        out.print(FlowDiagram.render(trace, fw.pipeline(), colour()));
+        out.print(colour().render(FlowDiagram.render(trace, fw.pipeline())));
       }
-      out.print(TraceText.render(trace, colour()));
+      out.print(colour().render(TraceText.render(trace)));
     }
   }
 

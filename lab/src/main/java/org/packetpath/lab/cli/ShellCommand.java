@@ -13,11 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.packetpath.engine.trace.view.Colour;
 import org.packetpath.lab.Exercise;
 import org.packetpath.lab.ExerciseCatalog;
 import org.packetpath.lab.progress.Workspace;
 import org.packetpath.lab.repl.Shell;
+import org.packetpath.lab.term.Colour;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 

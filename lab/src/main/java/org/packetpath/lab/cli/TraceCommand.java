@@ -6,11 +6,10 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.packetpath.engine.sim.Simulator;
 import org.packetpath.engine.trace.Trace;
-import org.packetpath.engine.trace.view.Colour;
 import org.packetpath.engine.trace.view.FlowDiagram;
-import org.packetpath.engine.trace.view.TraceJson;
 import org.packetpath.engine.trace.view.TraceText;
 import org.packetpath.lab.packets.Packets;
+import org.packetpath.lab.term.Colour;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -61,9 +60,9 @@ final class TraceCommand implements Callable<Integer> {
     Colour colour = styles.colour() ? Colour.ANSI : Colour.PLAIN;
     for (Trace trace : traces) {
       if (!noDiagram) {
-        out.println(FlowDiagram.render(trace, fw.pipeline(), colour));
+        out.println(colour.render(FlowDiagram.render(trace, fw.pipeline())));
       }
-      out.println(TraceText.render(trace, colour));
+      out.println(colour.render(TraceText.render(trace)));
     }
     return ExitCodes.OK;
   }

@@ -24,7 +24,7 @@ import org.packetpath.engine.trace.Trace;
  * <pre>{@code
  * Packets.Sent sent = Packets.send(fw, List.of("tcp attacker:40000 > fw:22 in wan0"));
  * if (sent.ok()) {
- *   sent.traces().forEach(t -> out.print(TraceText.render(t, colour)));
+ *   sent.traces().forEach(t -> out.print(colour.render(TraceText.render(t))));
  * } else {
  *   sent.errors().forEach(d -> err.println(d.render()));
  * }

@@ -17,7 +17,6 @@ import org.packetpath.engine.rules.Ruleset;
 import org.packetpath.engine.rules.Table;
 import org.packetpath.engine.sim.Simulator;
 import org.packetpath.engine.trace.Trace;
-import org.packetpath.engine.trace.view.Colour;
 import org.packetpath.engine.trace.view.FlowDiagram;
 import org.packetpath.engine.trace.view.TraceText;
 import org.packetpath.lab.Exercise;
@@ -26,6 +25,7 @@ import org.packetpath.lab.check.CheckRun;
 import org.packetpath.lab.check.CheckText;
 import org.packetpath.lab.check.RulesSpec;
 import org.packetpath.lab.packets.Packets;
+import org.packetpath.lab.term.Colour;
 
 /**
  * What {@code ./packetpath shell} preloads into jshell: the learner's firewall {@link #fw} and a few
@@ -111,8 +111,8 @@ public final class LabSession {
       throw fail(sent.errors());
     }
     Trace trace = sent.traces().get(0);
-    System.out.println(FlowDiagram.render(trace, fw.pipeline(), s.colour()));
-    System.out.print(TraceText.render(trace, s.colour()));
+    System.out.println(s.colour().render(FlowDiagram.render(trace, fw.pipeline())));
+    System.out.print(s.colour().render(TraceText.render(trace)));
     System.out.flush();
     return trace;
   }

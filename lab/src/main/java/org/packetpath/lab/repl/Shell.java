@@ -16,8 +16,8 @@ import java.util.Optional;
 import jdk.jshell.tool.JavaShellToolBuilder;
 import org.packetpath.engine.input.Diagnostic;
 import org.packetpath.engine.sim.Simulator;
-import org.packetpath.engine.trace.view.Colour;
 import org.packetpath.lab.Exercise;
+import org.packetpath.lab.term.Colour;
 
 /**
  * The real {@code jshell} tool, started in this JVM with the lab preloaded: the class path of

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.packetpath.engine.trace.view.Colour;
 import org.packetpath.lab.ContentFixture;
+import org.packetpath.lab.term.Colour;
 
 /** The check harness on the built-in exercises: results as data, and their explanations. */
 class CheckHarnessTest {

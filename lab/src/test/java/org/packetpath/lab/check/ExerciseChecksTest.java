@@ -10,7 +10,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.packetpath.engine.input.Diagnostic;
-import org.packetpath.engine.trace.view.Colour;
+import org.packetpath.lab.term.Colour;
 
 /**
  * The plain-Maven way to check a ruleset, for learners who prefer it to {@code ./packetpath check}:

@@ -15,10 +15,10 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.packetpath.engine.trace.view.Colour;
 import org.packetpath.lab.Content;
 import org.packetpath.lab.Exercise;
 import org.packetpath.lab.ExerciseCatalog;
+import org.packetpath.lab.term.Colour;
 
 /**
  * The real jshell, driven through its input stream the way a learner types, with the helpers

@@ -1,41 +1,25 @@
 package org.packetpath.engine.trace.view;
 
 import java.util.Arrays;
+import org.packetpath.engine.trace.view.StyledText.Role;
 
 /**
- * A grid of characters, each with an ink, that drawings are composed on and then written out as
- * lines: plain, or with the inks as ANSI codes. Drawing outside the grid is an error, so a
- * drawing that would not fit fails loudly instead of being cut.
+ * A grid of characters, each with a role, that drawings are composed on and then written out as
+ * styled lines. Drawing outside the grid is an error, so a drawing that would not fit fails
+ * loudly instead of being cut.
  */
 final class Canvas {
-  /** How a character is painted on a terminal. */
-  enum Ink {
-    NORMAL(""),
-    DIM("2"),
-    PATH("1;36"),
-    STRONG("1"),
-    GOOD("1;32"),
-    BAD("1;31"),
-    NAT("33");
-
-    private final String sgr;
-
-    Ink(String sgr) {
-      this.sgr = sgr;
-    }
-  }
-
   private final int width;
   private final char[][] cells;
-  private final Ink[][] inks;
+  private final Role[][] roles;
 
   Canvas(int width, int height) {
     this.width = width;
     this.cells = new char[height][width];
-    this.inks = new Ink[height][width];
+    this.roles = new Role[height][width];
     for (int y = 0; y < height; y++) {
       Arrays.fill(cells[y], ' ');
-      Arrays.fill(inks[y], Ink.NORMAL);
+      Arrays.fill(roles[y], Role.PLAIN);
     }
   }
 
@@ -48,26 +32,29 @@ final class Canvas {
   }
 
   /** Writes {@code text} from column {@code x} of row {@code y}. */
-  Canvas text(int x, int y, String text, Ink ink) {
+  Canvas text(int x, int y, String text, Role role) {
     if (x < 0 || x + text.length() > width || y < 0 || y >= cells.length) {
       throw new IllegalArgumentException(
           "'" + text + "' at " + x + "," + y + " does not fit " + width + "x" + cells.length);
     }
     for (int i = 0; i < text.length(); i++) {
       cells[y][x + i] = text.charAt(i);
-      inks[y][x + i] = ink;
+      roles[y][x + i] = role;
     }
     return this;
   }
 
   /** One character. */
-  Canvas put(int x, int y, char c, Ink ink) {
-    return text(x, y, String.valueOf(c), ink);
+  Canvas put(int x, int y, char c, Role role) {
+    return text(x, y, String.valueOf(c), role);
   }
 
-  /** The grid as lines without trailing blanks, each ending in a newline. */
-  String render(Colour colour) {
-    StringBuilder out = new StringBuilder();
+  /**
+   * The grid as lines without trailing blanks, a span for each run of one role; blank runs are
+   * plain, since there is nothing in them to style.
+   */
+  StyledText styled() {
+    StyledText.Builder out = new StyledText.Builder();
     for (int y = 0; y < cells.length; y++) {
       int end = width;
       while (end > 0 && cells[y][end - 1] == ' ') {
@@ -76,15 +63,15 @@ final class Canvas {
       int x = 0;
       while (x < end) {
         int run = x;
-        while (run < end && inks[y][run] == inks[y][x]) {
+        while (run < end && roles[y][run] == roles[y][x]) {
           run++;
         }
         String text = new String(cells[y], x, run - x);
-        out.append(text.isBlank() ? text : colour.paint(inks[y][x].sgr, text));
+        out.add(text, text.isBlank() ? Role.PLAIN : roles[y][x]);
         x = run;
       }
-      out.append('\n');
+      out.newline();
     }
-    return out.toString();
+    return out.build();
   }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.packetpath.engine.net.Protocols;
 import org.packetpath.engine.packet.Packet;
+import org.packetpath.engine.trace.RouteDecision;
 import org.packetpath.engine.trace.RuleHit;
 import org.packetpath.engine.trace.Step;
 import org.packetpath.engine.trace.Trace;
@@ -36,7 +37,7 @@ record Ending(String words, Optional<String> rule, boolean good) {
     return switch (trace.disposition()) {
       case DROPPED, REJECTED -> trace.hits().isEmpty() ? Optional.empty()
           : Optional.of(trace.hits().get(trace.hits().size() - 1));
-      default -> Optional.empty();
+      case LOCAL, FORWARDED, SENT, ROUTING_DROP -> Optional.empty();
     };
   }
 
@@ -93,22 +94,13 @@ record Ending(String words, Optional<String> rule, boolean good) {
     return Optional.empty();
   }
 
+  /** Why the routing decision dropped the packet, from the last decision taken. */
   private static String routingReason(Trace trace) {
     List<Step> steps = trace.steps();
-    if (steps.isEmpty()) {
-      return "";
-    }
-    Step last = steps.get(steps.size() - 1);
-    if (last instanceof Step.Routed r) {
-      String decision = Routing.decision(r);
-      if (decision.startsWith("dropped: ")) {
-        return ": " + decision.substring("dropped: ".length());
+    for (int i = steps.size() - 1; i >= 0; i--) {
+      if (steps.get(i) instanceof Step.Routed r) {
+        return r.decision() instanceof RouteDecision.Dropped d ? Routing.reason(r.place(), d) : "";
       }
-      return decision.startsWith("dropped ") ? ", " + decision.substring("dropped ".length())
-          : ": " + decision;
-    }
-    if (last instanceof Step.Note n) {
-      return ": " + n.text();
     }
     return "";
   }

@@ -1,18 +1,20 @@
 package org.packetpath.engine.trace.view;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.packetpath.engine.pipeline.Backend;
+import org.packetpath.engine.pipeline.Edge;
 import org.packetpath.engine.pipeline.Pipeline;
-import org.packetpath.engine.pipeline.Stage;
+import org.packetpath.engine.pipeline.Place;
+import org.packetpath.engine.pipeline.Way;
 import org.packetpath.engine.rules.Hook;
-import org.packetpath.engine.rules.Table;
-import org.packetpath.engine.trace.RuleHit;
-import org.packetpath.engine.trace.Step;
 import org.packetpath.engine.trace.Trace;
-import org.packetpath.engine.trace.view.Canvas.Ink;
-import org.packetpath.engine.trace.view.Passage.Place;
+import org.packetpath.engine.trace.view.DiagramNodes.Arrow;
+import org.packetpath.engine.trace.view.DiagramNodes.Node;
+import org.packetpath.engine.trace.view.StyledText.Role;
 
 /**
  * The netfilter packet-flow diagram as text, at most 100 columns wide: packets arriving go
@@ -29,8 +31,13 @@ import org.packetpath.engine.trace.view.Passage.Place;
  * that rewrote the packet without a chain (the later packets of a connection) shows {@code
  * rewrote dst}, and a nat table that a later packet passes by says so. Where the journey ended
  * is marked {@code X} (a drop or reject), {@code *} (delivered to the firewall) or by the
- * interface it left by, and a legend under the drawing says it in words. With {@link
- * Colour#ANSI} the way is also painted and the rest dimmed.
+ * interface it left by, and a legend under the drawing says it in words. The drawing is styled
+ * text: the way has {@link Role#PATH}, the rest {@link Role#DIM}.
+ *
+ * <p>The drawing is a layout of the pipeline's graph: each place of the pipeline has its box (or
+ * label) at a fixed position, and each of the pipeline's edges is drawn as an arrow between the
+ * boxes of its places. A pipeline without a place draws no box for it, and an arrow for every
+ * edge it has.
  *
  * <p>One trace is one drawing; the answers the firewall sent ({@link Trace#generated()}) are
  * drawn each on its own.
@@ -57,56 +64,87 @@ public final class FlowDiagram {
 
   private final Pipeline pipeline;
   private final Optional<Trace> trace;
-  private final Passage passage;
+  private final DiagramNodes nodes;
+  private final HookBox hookLines;
 
   private Canvas canvas;
-  private int row1;
-  private int row2;
-  private int row3;
+  private final Map<Node, Box> boxes = new EnumMap<>(Node.class);
+
+  /** Where a node stands: a box, or a label one row high. */
+  private record Box(int x, int y, int width, int height) {
+    int center() {
+      return FlowDiagram.center(x, width);
+    }
+
+    int bottom() {
+      return y + height - 1;
+    }
+  }
 
   private FlowDiagram(Pipeline pipeline, Optional<Trace> trace) {
     this.pipeline = pipeline;
     this.trace = trace;
-    this.passage = trace.map(Passage::of).orElse(Passage.none());
+    this.nodes = trace.map(DiagramNodes::of).orElse(DiagramNodes.none());
+    this.hookLines = new HookBox(trace, nodes, NOTE_SPACE);
   }
 
-  /** The diagram with the way of {@code trace} marked, ending in a newline. */
-  public static String render(Trace trace, Pipeline pipeline, Colour colour) {
-    return new FlowDiagram(pipeline, Optional.of(trace)).draw().render(colour);
+  /** The diagram with the way of {@code trace} through {@code pipeline} marked. */
+  public static StyledText render(Trace trace, Pipeline pipeline) {
+    return new FlowDiagram(pipeline, Optional.of(trace)).draw().styled();
   }
 
   /** The diagram alone, without a packet: the hooks and what runs at each, for a backend. */
-  public static String render(Pipeline pipeline, Colour colour) {
-    return new FlowDiagram(pipeline, Optional.empty()).draw().render(colour);
+  public static StyledText render(Pipeline pipeline) {
+    return new FlowDiagram(pipeline, Optional.empty()).draw().styled();
   }
 
   // ---- layout ------------------------------------------------------------------------------
 
   private Canvas draw() {
-    row1 = 5;
+    int row1 = 5;
     int row1Bottom = row1 + Math.max(4, Math.max(height(Hook.PREROUTING),
         Math.max(height(Hook.FORWARD), height(Hook.POSTROUTING)))) - 1;
-    row2 = row1Bottom + 3;
+    int row2 = row1Bottom + 3;
     int row2Bottom = row2 + Math.max(height(Hook.INPUT), height(Hook.OUTPUT)) - 1;
-    row3 = row2Bottom + 3;
+    int row3 = row2Bottom + 3;
+    boxes.put(Node.IN, new Box(COLUMN_A, 2, BOX, 1));
+    boxes.put(Node.OUT, new Box(COLUMN_D, 2, BOX, 1));
+    boxes.put(Node.PREROUTING, new Box(COLUMN_A, row1, BOX, height(Hook.PREROUTING)));
+    boxes.put(Node.ROUTE_IN, new Box(COLUMN_B, row1, ROUTER, 4));
+    boxes.put(Node.FORWARD, new Box(COLUMN_C, row1, BOX, height(Hook.FORWARD)));
+    boxes.put(Node.POSTROUTING, new Box(COLUMN_D, row1, BOX, height(Hook.POSTROUTING)));
+    boxes.put(Node.INPUT, new Box(UNDER_ROUTER, row2, BOX, height(Hook.INPUT)));
+    boxes.put(Node.OUTPUT, new Box(COLUMN_D, row2, BOX, height(Hook.OUTPUT)));
+    boxes.put(Node.LOCAL, new Box(UNDER_ROUTER, row3, BOX, 3));
+    boxes.put(Node.ROUTE_OUT, new Box(ROUTER_OUT, row3, ROUTER, 4));
     List<String> legend = legend();
-    int legendTop = row3 + (passage.end().filter(e -> e == Place.ROUTE_OUT).isPresent() ? 6 : 5);
+    int legendTop = row3 + (nodes.endedAt(Node.ROUTE_OUT) ? 6 : 5);
     canvas = new Canvas(WIDTH, legendTop + legend.size());
     header();
-    hookBox(Hook.PREROUTING, COLUMN_A, row1);
-    router(Place.ROUTE_IN, COLUMN_B, row1);
-    hookBox(Hook.FORWARD, COLUMN_C, row1);
-    hookBox(Hook.POSTROUTING, COLUMN_D, row1);
-    hookBox(Hook.INPUT, UNDER_ROUTER, row2);
-    hookBox(Hook.OUTPUT, COLUMN_D, row2);
-    localProcess(UNDER_ROUTER, row3);
-    router(Place.ROUTE_OUT, ROUTER_OUT, row3);
-    arrows();
+    for (Node node : Node.values()) {
+      if (pipeline.has(node.place())) {
+        node(node, boxes.get(node));
+      }
+    }
+    for (Arrow arrow : DiagramNodes.arrows(pipeline)) {
+      arrow(arrow);
+    }
+    nodes.routingDrop().map(boxes::get)
+        .ifPresent(b -> canvas.text(b.x(), b.bottom() + 1, "X dropped", Role.DROP));
     for (int i = 0; i < legend.size(); i++) {
       canvas.text(0, legendTop + i, legend.get(i), i > 0 && trace.isPresent()
-          ? (Ending.of(trace.get()).good() ? Ink.GOOD : Ink.BAD) : Ink.NORMAL);
+          ? (Ending.of(trace.get()).good() ? Role.ACCEPT : Role.DROP) : Role.PLAIN);
     }
     return canvas;
+  }
+
+  private void node(Node node, Box box) {
+    switch (node) {
+      case IN, OUT -> { } // labels, written with the header
+      case ROUTE_IN, ROUTE_OUT -> router(node, box);
+      case LOCAL -> localProcess(box);
+      case PREROUTING, INPUT, FORWARD, OUTPUT, POSTROUTING -> hookBox(node, box);
+    }
   }
 
   private int height(Hook hook) {
@@ -121,85 +159,80 @@ public final class FlowDiagram {
     String backend = pipeline.backend() == Backend.NFT ? "iptables-nft" : "iptables-legacy";
     String head = trace.map(t -> t.packet() + "   (" + backend + ")")
         .orElse("The netfilter hooks and their tables, in the order they run (" + backend + ")");
-    canvas.text(0, 0, fit(head, WIDTH), Ink.STRONG);
-    String in = "in" + trace.filter(t -> passage.visited(Place.IN))
+    canvas.text(0, 0, fit(head, WIDTH), Role.STRONG);
+    String in = "in" + trace.filter(t -> nodes.visited(Node.IN))
         .map(t -> " " + t.packet().in().orElse("lo")).orElse("");
-    String out = "out" + trace.filter(t -> passage.visited(Place.OUT))
+    String out = "out" + trace.filter(t -> nodes.visited(Node.OUT))
         .map(t -> " " + t.out().orElse("lo")).orElse("");
-    boolean leftHere = passage.end().filter(e -> e == Place.OUT).isPresent();
-    canvas.text(center(COLUMN_A, BOX) - in.length() / 2, 2, in, ink(Place.IN));
-    canvas.text(center(COLUMN_D, BOX) - out.length() / 2, 2, out,
-        leftHere ? Ink.GOOD : ink(Place.OUT));
+    Box inBox = boxes.get(Node.IN);
+    Box outBox = boxes.get(Node.OUT);
+    canvas.text(inBox.center() - in.length() / 2, inBox.y(), in, role(Node.IN));
+    canvas.text(outBox.center() - out.length() / 2, outBox.y(), out,
+        nodes.endedAt(Node.OUT) ? Role.ACCEPT : role(Node.OUT));
   }
 
-  private void arrows() {
-    int a = center(COLUMN_A, BOX);
-    int b = center(COLUMN_B, ROUTER);
-    int d = center(COLUMN_D, BOX);
-    down(a, 3, 4, Place.IN, Place.PREROUTING);
-    right(COLUMN_A + BOX, COLUMN_B - 1, row1 + 1, Place.PREROUTING, Place.ROUTE_IN);
-    right(COLUMN_B + ROUTER, COLUMN_C - 1, row1 + 1, Place.ROUTE_IN, Place.FORWARD);
-    right(COLUMN_C + BOX, COLUMN_D - 1, row1 + 1, Place.FORWARD, Place.POSTROUTING);
-    up(d, 3, 4, Place.POSTROUTING, Place.OUT);
-    down(b, row1 + 4, row2 - 1, Place.ROUTE_IN, Place.INPUT);
-    down(b, row2 + height(Hook.INPUT), row3 - 1, Place.INPUT, Place.LOCAL);
-    up(d, row1 + height(Hook.POSTROUTING), row2 - 1, Place.OUTPUT, Place.POSTROUTING);
-    up(d, row2 + height(Hook.OUTPUT), row3 - 1, Place.ROUTE_OUT, Place.OUTPUT);
-    right(UNDER_ROUTER + BOX, ROUTER_OUT - 1, row3 + 1, Place.LOCAL, Place.ROUTE_OUT);
-    if (passage.end().filter(e -> e == Place.ROUTE_IN).isPresent()) {
-      canvas.text(COLUMN_B, row1 + 4, "X dropped", Ink.BAD);
-    }
-    if (passage.end().filter(e -> e == Place.ROUTE_OUT).isPresent()) {
-      canvas.text(ROUTER_OUT, row3 + 4, "X dropped", Ink.BAD);
+  /**
+   * The arrow for {@code arrow}: straight from one box to the next, right along the second row of
+   * two boxes side by side, down or up between two boxes one above the other.
+   */
+  private void arrow(Arrow arrow) {
+    Box a = boxes.get(arrow.from());
+    Box b = boxes.get(arrow.to());
+    boolean way = nodes.travelled(arrow);
+    if (a.y() == b.y() && a.x() + a.width() < b.x()) {
+      right(a.x() + a.width(), b.x() - 1, a.y() + 1, way);
+    } else if (a.center() == b.center() && b.y() > a.bottom()) {
+      down(a.center(), a.bottom() + 1, b.y() - 1, way);
+    } else if (a.center() == b.center() && a.y() > b.bottom()) {
+      up(a.center(), b.bottom() + 1, a.y() - 1, way);
+    } else {
+      throw new IllegalStateException("the diagram has no straight way to draw " + arrow);
     }
   }
 
-  private void right(int from, int to, int y, Place a, Place b) {
-    boolean way = passage.travelled(a, b);
+  private void right(int from, int to, int y, boolean way) {
     for (int x = from; x < to; x++) {
-      canvas.put(x, y, way ? '=' : '-', way ? Ink.PATH : Ink.DIM);
+      canvas.put(x, y, way ? '=' : '-', way ? Role.PATH : Role.DIM);
     }
-    canvas.put(to, y, '>', way ? Ink.PATH : Ink.DIM);
+    canvas.put(to, y, '>', way ? Role.PATH : Role.DIM);
   }
 
-  private void down(int x, int from, int to, Place a, Place b) {
-    boolean way = passage.travelled(a, b);
+  private void down(int x, int from, int to, boolean way) {
     for (int y = from; y < to; y++) {
-      canvas.put(x, y, way ? '#' : '|', way ? Ink.PATH : Ink.DIM);
+      canvas.put(x, y, way ? '#' : '|', way ? Role.PATH : Role.DIM);
     }
-    canvas.put(x, to, way ? 'V' : 'v', way ? Ink.PATH : Ink.DIM);
+    canvas.put(x, to, way ? 'V' : 'v', way ? Role.PATH : Role.DIM);
   }
 
-  private void up(int x, int from, int to, Place a, Place b) {
-    boolean way = passage.travelled(a, b);
-    canvas.put(x, from, '^', way ? Ink.PATH : Ink.DIM);
+  private void up(int x, int from, int to, boolean way) {
+    canvas.put(x, from, '^', way ? Role.PATH : Role.DIM);
     for (int y = from + 1; y <= to; y++) {
-      canvas.put(x, y, way ? '#' : '|', way ? Ink.PATH : Ink.DIM);
+      canvas.put(x, y, way ? '#' : '|', way ? Role.PATH : Role.DIM);
     }
   }
 
-  private Ink ink(Place place) {
-    return passage.visited(place) ? Ink.PATH : Ink.DIM;
+  private Role role(Node node) {
+    return nodes.visited(node) ? Role.PATH : Role.DIM;
   }
 
   // ---- boxes -------------------------------------------------------------------------------
 
-  /** A line in a box: a marker, a name, a note on the right. */
-  private record Line(char marker, String name, String note, Ink ink) {}
-
-  private void box(int x, int y, int width, String title, List<Line> lines, Place place) {
-    boolean way = passage.visited(place);
-    Ink border = way ? Ink.PATH : Ink.DIM;
+  private void box(Box at, String title, List<HookBox.Line> lines, Node node) {
+    int x = at.x();
+    int y = at.y();
+    int width = at.width();
+    boolean way = nodes.visited(node);
+    Role border = way ? Role.PATH : Role.DIM;
     char fill = way ? '=' : '-';
     String top = "+" + fill + " " + title + " ";
     canvas.text(x, y, top + String.valueOf(fill).repeat(width - top.length() - 1) + "+", border);
     for (int i = 0; i < lines.size(); i++) {
-      Line line = lines.get(i);
+      HookBox.Line line = lines.get(i);
       canvas.put(x, y + 1 + i, '|', border);
       canvas.put(x + width - 1, y + 1 + i, '|', border);
       int space = width - 6;
       String body = line.marker() + " " + spread(line.name(), line.note(), space);
-      canvas.text(x + 2, y + 1 + i, body, line.ink());
+      canvas.text(x + 2, y + 1 + i, body, line.role());
     }
     int bottom = y + 1 + lines.size();
     canvas.text(x, bottom, "+" + String.valueOf(fill).repeat(width - 2) + "+", border);
@@ -220,174 +253,39 @@ public final class FlowDiagram {
     return s + " ".repeat(Math.max(0, width - s.length()));
   }
 
-  private static String fit(String s, int width) {
+  static String fit(String s, int width) {
     return s.length() <= width ? s : s.substring(0, width - 3) + "...";
   }
 
-  private void router(Place place, int x, int y) {
-    List<Line> lines = List.of(new Line(' ', "routing", "", ink(place)),
-        new Line(' ', "decision", "", ink(place)));
-    boolean way = passage.visited(place);
-    Ink border = way ? Ink.PATH : Ink.DIM;
-    char fill = way ? '=' : '-';
+  private void router(Node node, Box at) {
+    int x = at.x();
+    int y = at.y();
+    List<String> lines = List.of("routing", "decision");
+    Role border = role(node);
+    char fill = nodes.visited(node) ? '=' : '-';
     canvas.text(x, y, "+" + String.valueOf(fill).repeat(ROUTER - 2) + "+", border);
     for (int i = 0; i < lines.size(); i++) {
       canvas.put(x, y + 1 + i, '|', border);
-      canvas.text(x + 1, y + 1 + i, pad(lines.get(i).name(), ROUTER - 2), lines.get(i).ink());
+      canvas.text(x + 1, y + 1 + i, pad(lines.get(i), ROUTER - 2), role(node));
       canvas.put(x + ROUTER - 1, y + 1 + i, '|', border);
     }
     canvas.text(x, y + 3, "+" + String.valueOf(fill).repeat(ROUTER - 2) + "+", border);
   }
 
-  private void localProcess(int x, int y) {
-    boolean delivered = passage.end().filter(e -> e == Place.LOCAL).isPresent();
+  private void localProcess(Box at) {
+    boolean delivered = nodes.endedAt(Node.LOCAL);
     boolean started = trace.filter(t -> t.packet().isLocal()).isPresent();
     String what = delivered && started ? "starts and ends here"
         : delivered ? "delivered here"
         : started ? "starts here" : "";
     char marker = delivered ? '*' : started ? '>' : ' ';
-    Ink ink = delivered ? Ink.GOOD : started ? Ink.STRONG : Ink.DIM;
-    box(x, y, BOX, "local process", List.of(new Line(marker, what, "", ink)), Place.LOCAL);
+    Role role = delivered ? Role.ACCEPT : started ? Role.STRONG : Role.DIM;
+    box(at, "local process", List.of(new HookBox.Line(marker, what, "", role)), Node.LOCAL);
   }
 
-  private void hookBox(Hook hook, int x, int y) {
-    List<Line> lines = new ArrayList<>();
-    List<Stage> stages = pipeline.stages(hook);
-    int reached = reached(hook, stages);
-    for (int i = 0; i < stages.size(); i++) {
-      lines.add(line(hook, stages.get(i), i < reached, i == reached - 1));
-    }
-    box(x, y, BOX, hook.name(), lines, Place.of(hook));
-  }
-
-  /** How many of the stages at {@code hook} the packet reached. */
-  private int reached(Hook hook, List<Stage> stages) {
-    if (!passage.visited(Place.of(hook))) {
-      return 0;
-    }
-    if (passage.end().filter(e -> e == Place.of(hook)).isEmpty()) {
-      return stages.size();
-    }
-    Optional<RuleHit> decisive = passage.decisive().filter(h -> h.hook() == hook);
-    int last = 0;
-    for (int i = 0; i < stages.size(); i++) {
-      Optional<Table> table = stages.get(i).table();
-      if (table.isPresent() && decisive.isPresent() && decisive.get().table() == table.get()) {
-        return i + 1;
-      }
-      if (table.isPresent() && walked(hook, table.get())) {
-        last = i + 1;
-      }
-    }
-    return last;
-  }
-
-  private Line line(Hook hook, Stage stage, boolean reached, boolean last) {
-    String name = switch (stage.kind()) {
-      case CHAIN -> stage.table().orElseThrow().label();
-      case CONNTRACK -> "conntrack";
-      case CONFIRM -> "confirm";
-    };
-    if (!reached) {
-      return new Line(' ', name, "", Ink.DIM);
-    }
-    return switch (stage.kind()) {
-      case CONNTRACK -> tracked(hook).map(s -> new Line('>', name, s, Ink.STRONG))
-          .orElse(new Line(' ', name, "", Ink.NORMAL));
-      case CONFIRM -> new Line(' ', name, "", Ink.NORMAL);
-      case CHAIN -> chainLine(hook, stage.table().orElseThrow(), name, last);
-    };
-  }
-
-  private Line chainLine(Hook hook, Table table, String name, boolean last) {
-    Optional<RuleHit> decided = lastHit(hook, table);
-    Optional<String> rewrote = table == Table.NAT ? rewrote(hook) : Optional.empty();
-    boolean end = last && passage.decisive().filter(h -> h.hook() == hook && h.table() == table)
-        .isPresent();
-    if (decided.isPresent() || walked(hook, table)) {
-      String note = decided.map(h -> note(name, h)).orElse("");
-      Ink ink = end ? Ink.BAD : rewrote.isPresent() ? Ink.NAT : Ink.STRONG;
-      return new Line(end ? 'X' : '>', name, note, ink);
-    }
-    if (rewrote.isPresent()) {
-      return new Line('>', name, rewrote.get(), Ink.NAT);
-    }
-    return new Line(' ', name, table == Table.NAT ? natSkipped() : "", Ink.NORMAL);
-  }
-
-  /** What decided in a table: the target of the last hit, with the rule number or policy. */
-  private static String note(String name, RuleHit hit) {
-    List<String> choices = new ArrayList<>();
-    if (hit.isPolicy()) {
-      choices.add("policy " + hit.target());
-    } else if (hit.chain().equals(hit.hook().name())) {
-      choices.add("#" + hit.rule() + " " + hit.target());
-    } else {
-      choices.add(hit.chain() + " #" + hit.rule() + " " + hit.target());
-      choices.add(hit.chain() + " " + hit.target());
-    }
-    choices.add(hit.target());
-    for (String c : choices) {
-      if (name.length() + 1 + c.length() <= NOTE_SPACE + 1) {
-        return c;
-      }
-    }
-    return fit(hit.target(), NOTE_SPACE - name.length());
-  }
-
-  /**
-   * Why the nat table did not see a packet that reached it: only a connection's first packet
-   * goes through the nat chains; later ones follow the connection's binding.
-   */
-  private String natSkipped() {
-    String state = trace.map(Trace::ctState).orElse("");
-    return switch (state) {
-      case "ESTABLISHED" -> "skipped, not NEW";
-      case "UNTRACKED" -> "skipped, untracked";
-      default -> "";
-    };
-  }
-
-  private Optional<RuleHit> lastHit(Hook hook, Table table) {
-    Optional<RuleHit> last = Optional.empty();
-    for (RuleHit hit : trace.map(Trace::hits).orElse(List.of())) {
-      if (hit.hook() == hook && hit.table() == table) {
-        last = Optional.of(hit);
-      }
-    }
-    return last;
-  }
-
-  private boolean walked(Hook hook, Table table) {
-    return steps().stream().anyMatch(s -> s instanceof Step.ChainEntered c && c.hook() == hook
-        && c.table() == table) || lastHit(hook, table).isPresent();
-  }
-
-  /** The state connection tracking gave the packet, at the hook where it looked it up. */
-  private Optional<String> tracked(Hook hook) {
-    Hook first = trace.map(t -> t.packet().isLocal() ? Hook.OUTPUT : Hook.PREROUTING)
-        .orElse(Hook.PREROUTING);
-    if (hook != first) {
-      return Optional.empty();
-    }
-    return steps().stream().filter(s -> s instanceof Step.Tracked)
-        .map(s -> ((Step.Tracked) s).state()).findFirst();
-  }
-
-  /** What NAT rewrote at {@code hook} without a chain deciding it, as {@code rewrote dst}. */
-  private Optional<String> rewrote(Hook hook) {
-    for (Step s : steps()) {
-      if (s instanceof Step.NatApplied n && n.hook() == hook) {
-        boolean source = n.before().source() != n.after().source()
-            || n.before().sourcePort() != n.after().sourcePort();
-        return Optional.of(source ? "rewrote src" : "rewrote dst");
-      }
-    }
-    return Optional.empty();
-  }
-
-  private List<Step> steps() {
-    return trace.map(Trace::steps).orElse(List.of());
+  private void hookBox(Node node, Box at) {
+    Hook hook = node.place().hook().orElseThrow();
+    box(at, hook.name(), hookLines.lines(hook, pipeline.stages(hook)), node);
   }
 
   // ---- legend ------------------------------------------------------------------------------
@@ -395,9 +293,8 @@ public final class FlowDiagram {
   private List<String> legend() {
     if (trace.isEmpty()) {
       List<String> lines = new ArrayList<>();
-      lines.addAll(wrap("Packets that arrive: PREROUTING, the routing decision, then INPUT (for the"
-          + " firewall itself) or FORWARD and POSTROUTING.", WIDTH));
-      lines.addAll(wrap("Packets the firewall sends: the routing decision, OUTPUT, POSTROUTING."
+      lines.addAll(wrap("Packets that arrive: " + way(Place.ARRIVAL) + ".", WIDTH));
+      lines.addAll(wrap("Packets the firewall sends: " + way(Place.LOCAL_PROCESS) + "."
           + " Each box lists what runs there, in order.", WIDTH));
       return lines;
     }
@@ -407,6 +304,51 @@ public final class FlowDiagram {
     Ending ending = Ending.of(trace.get());
     lines.addAll(wrap((ending.good() ? "* " : "X ") + ending.words(), WIDTH));
     return lines;
+  }
+
+  /**
+   * The places a packet goes through from {@code start}, in words, as the pipeline's edges lead:
+   * {@code PREROUTING, the routing decision, then INPUT (for the firewall itself) or FORWARD and
+   * POSTROUTING}. Drops, re-routes and lo are left out; a place with several ways on ends the
+   * list, and a routing decision's ways are told as choices.
+   */
+  private String way(Place start) {
+    List<String> names = new ArrayList<>();
+    Place at = start;
+    while (true) {
+      List<Edge> on = pipeline.from(at).stream()
+          .filter(e -> e.way() != Way.DROP && e.way() != Way.REROUTE && e.way() != Way.LOOP)
+          .toList();
+      if (at != start) {
+        names.add(name(at));
+      }
+      if (at.kind() == Place.Kind.ROUTE && on.size() > 1) {
+        List<String> choices = on.stream().map(e -> String.join(" and ", choice(e.to()))
+            + (e.way() == Way.LOCAL ? " (for the firewall itself)" : "")).toList();
+        return String.join(", ", names) + ", then " + String.join(" or ", choices);
+      }
+      if (on.size() != 1 || on.get(0).to().kind() == Place.Kind.END) {
+        return String.join(", ", names);
+      }
+      at = on.get(0).to();
+    }
+  }
+
+  /** The places of one choice of a routing decision, to where the way ends or branches. */
+  private List<String> choice(Place first) {
+    List<String> names = new ArrayList<>();
+    Optional<Place> at = Optional.of(first);
+    while (at.isPresent() && at.get().kind() != Place.Kind.END) {
+      names.add(name(at.get()));
+      List<Edge> on = pipeline.from(at.get()).stream()
+          .filter(e -> e.way() == Way.ON || e.way() == Way.OUT).toList();
+      at = on.size() == 1 ? Optional.of(on.get(0).to()) : Optional.empty();
+    }
+    return names;
+  }
+
+  private static String name(Place place) {
+    return place.kind() == Place.Kind.ROUTE ? "the routing decision" : place.name();
   }
 
   private static List<String> wrap(String text, int width) {

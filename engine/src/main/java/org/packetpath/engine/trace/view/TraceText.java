@@ -1,13 +1,15 @@
 package org.packetpath.engine.trace.view;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import org.packetpath.engine.pipeline.Place;
+import org.packetpath.engine.rules.CtState;
 import org.packetpath.engine.rules.Hook;
 import org.packetpath.engine.trace.Step;
 import org.packetpath.engine.trace.Trace;
+import org.packetpath.engine.trace.view.StyledText.Role;
 
 /**
  * A trace as a list of steps to read in a terminal, one line per step:
@@ -34,68 +36,74 @@ import org.packetpath.engine.trace.Trace;
  * {@code >} when it matched and {@code .} when it did not, the policy when it decided, and NAT
  * rewrites with the packet before and after. Routing decisions stand between the hooks. The last
  * line says how the journey ended, and the packets the firewall sent in answer follow, indented,
- * each with its own steps. With {@link Colour#ANSI} the same text is painted: rules that did not
- * match are dimmed, matches bold, NAT yellow, the ending green or red.
+ * each with its own steps. The text is styled: hooks, chains, matches and misses, NAT, routing
+ * decisions and the ending each have their {@link StyledText.Role}.
+ *
+ * <p>The headings come from the places of the pipeline the trace entered: a hook gets one when
+ * something happened there, a routing decision says what it decided.
  */
 public final class TraceText {
-  private static final String HOOK = "1";
-  private static final String CHAIN = "36";
-  private static final String MATCH = "1";
-  private static final String MISS = "2";
-  private static final String NAT = "33";
-  private static final String ROUTE = "35";
-  private static final String GOOD = "1;32";
-  private static final String BAD = "1;31";
+  private final StyledText.Builder out = new StyledText.Builder();
 
-  private final Colour colour;
-  private final StringBuilder out = new StringBuilder();
+  private TraceText() {}
 
-  private TraceText(Colour colour) {
-    this.colour = colour;
-  }
-
-  /** The steps of {@code trace} and of the answers it caused, one per line, ending in a newline. */
-  public static String render(Trace trace, Colour colour) {
-    TraceText text = new TraceText(colour);
+  /** The steps of {@code trace} and of the answers it caused, one per line. */
+  public static StyledText render(Trace trace) {
+    TraceText text = new TraceText();
     text.trace(trace, 0);
-    return text.out.toString();
+    return text.out.build();
   }
 
   /** Several traces, one after another, separated by an empty line. */
-  public static String render(List<Trace> traces, Colour colour) {
-    List<String> parts = new ArrayList<>();
-    for (Trace t : traces) {
-      parts.add(render(t, colour));
-    }
-    return String.join("\n", parts);
+  public static StyledText render(List<Trace> traces) {
+    return StyledText.joined(traces.stream().map(TraceText::render).toList());
+  }
+
+  /**
+   * What a routing decision decided, in the words the step list uses after {@code routing
+   * decision:}, such as {@code forward out wan0 (default via 203.0.113.254 dev wan0)}.
+   */
+  public static String decision(Step.Routed step) {
+    return Routing.decision(step);
   }
 
   private void trace(Trace trace, int base) {
     new Walk(trace, base).run();
     Ending ending = Ending.of(trace);
-    line(base, colour.paint(ending.good() ? GOOD : BAD, ending.words())
-        + ending.rule().map(r -> ": " + r).orElse(""));
+    indent(base).add(ending.words(), ending.good() ? Role.ACCEPT : Role.DROP)
+        .add(ending.rule().map(r -> ": " + r).orElse(""), Role.PLAIN).newline();
     if (!trace.generated().isEmpty()) {
       line(base + 2, trace.generated().size() == 1 ? "the firewall answers:"
-          : "the firewall answers with " + trace.generated().size() + " packets:");
+          : "the firewall answers with " + trace.generated().size() + " packets:", Role.PLAIN);
       for (Trace answer : trace.generated()) {
         trace(answer, base + 4);
       }
     }
   }
 
-  private void line(int indent, String text) {
-    out.append(" ".repeat(indent)).append(text).append('\n');
+  private StyledText.Builder indent(int indent) {
+    return out.add(" ".repeat(indent), Role.PLAIN);
   }
 
-  /** The walk through one trace's steps, keeping track of the hook and the chain nesting. */
-  private final class Walk {
+  private void line(int indent, String text, Role role) {
+    indent(indent).add(text, role).newline();
+  }
+
+  /**
+   * The walk through one trace's steps, keeping track of the place, whether its hook has had
+   * its heading, and the chain nesting.
+   */
+  private final class Walk implements Step.Visitor<Boolean> {
     private final Trace trace;
     private final int base;
     private final int numberWidth;
     private final Deque<String> chains = new ArrayDeque<>();
-    private Optional<Hook> hook = Optional.empty();
-    /** Whether the last line was a rule that matched or what its target said. */
+    /** The hook the packet is at, while its heading is still to be written. */
+    private Optional<Hook> unheaded = Optional.empty();
+    /**
+     * Whether the last line was a rule that matched or what its target said; each step's visit
+     * writes its lines and tells whether this is so after it.
+     */
     private boolean afterRule;
 
     Walk(Trace trace, int base) {
@@ -108,85 +116,118 @@ public final class TraceText {
     }
 
     void run() {
-      line(base, colour.paint(MATCH, trace.packet().toString()));
+      line(base, trace.packet().toString(), Role.STRONG);
       boolean tracked = trace.steps().stream().anyMatch(s -> s instanceof Step.Tracked);
-      if (!tracked && !trace.ctState().equals("INVALID")) {
+      if (!tracked && trace.ctState() != CtState.INVALID) {
         line(base + 2, "conntrack: " + trace.ctState()
-            + " (the firewall's answer belongs to the connection it answers)");
+            + " (the firewall's answer belongs to the connection it answers)", Role.PLAIN);
       }
       for (Step step : trace.steps()) {
-        step(step);
+        afterRule = step.accept(this);
       }
     }
 
-    private void step(Step step) {
-      boolean rule = step instanceof Step.RuleChecked r && r.matched()
-          || step instanceof Step.Note && afterRule;
-      print(step);
-      afterRule = rule;
-    }
-
-    private void print(Step step) {
-      if (step instanceof Step.ChainEntered s) {
-        enterHook(s.hook());
-        if (s.chain().equals(s.hook().name())) {
-          chains.clear();
-        }
-        line(chainIndent(), colour.paint(CHAIN, s.table().label() + " " + s.chain()));
-        chains.push(s.chain());
-      } else if (step instanceof Step.RuleChecked s) {
-        enterHook(s.hook());
-        String number = String.format("%" + numberWidth + "d", s.rule());
-        String text = (s.matched() ? "> " : ". ") + number + "  " + s.text();
-        line(ruleIndent(), colour.paint(s.matched() ? MATCH : MISS, text));
-      } else if (step instanceof Step.PolicyApplied s) {
-        enterHook(s.hook());
-        line(ruleIndent(), colour.paint(MATCH, "> policy " + s.policy()));
-        chains.clear();
-      } else if (step instanceof Step.Returned s) {
-        line(ruleIndent(), colour.paint(MISS, "< back to " + s.to()));
-        while (chains.size() > 1 && !chains.peek().equals(s.to())) {
-          chains.pop();
-        }
-      } else if (step instanceof Step.Routed s) {
-        hook = Optional.empty();
-        chains.clear();
-        line(base, colour.paint(ROUTE, "routing decision: ") + Routing.decision(s));
-      } else if (step instanceof Step.Tracked s) {
-        enterHook(trace.packet().isLocal() ? Hook.OUTPUT : Hook.PREROUTING);
-        line(base + 2, "conntrack: " + s.state() + meaning(s.state()));
-        if (!s.connection().isEmpty()) {
-          line(base + 4, colour.paint(MISS, s.connection()));
-        }
-      } else if (step instanceof Step.NatApplied s) {
-        enterHook(s.hook());
-        chains.clear();
-        String head = s.what() + ": ";
-        line(base + 2, colour.paint(NAT, head) + s.before());
-        line(base + 2, " ".repeat(Math.max(0, head.length() - 4)) + colour.paint(NAT, "->  ")
-            + s.after());
-      } else if (step instanceof Step.Note s) {
-        line(afterRule ? ruleIndent() + 2 : base + 2, s.text());
+    @Override
+    public Boolean visitEntered(Step.Entered s) {
+      unheaded = s.place().hook();
+      if (s.place() == Place.LOOPBACK) {
+        line(noteIndent(), "looped back: the packet comes in again on lo", Role.PLAIN);
       }
+      return afterRule;
     }
 
-    private String meaning(String state) {
+    @Override
+    public Boolean visitChainEntered(Step.ChainEntered s) {
+      heading();
+      if (s.chain().equals(s.hook().name())) {
+        chains.clear();
+      }
+      line(chainIndent(), s.table().label() + " " + s.chain(), Role.CHAIN);
+      chains.push(s.chain());
+      return false;
+    }
+
+    @Override
+    public Boolean visitRuleChecked(Step.RuleChecked s) {
+      heading();
+      String number = String.format("%" + numberWidth + "d", s.rule());
+      line(ruleIndent(), (s.matched() ? "> " : ". ") + number + "  " + s.text(),
+          s.matched() ? Role.MATCH : Role.MISS);
+      return s.matched();
+    }
+
+    @Override
+    public Boolean visitPolicyApplied(Step.PolicyApplied s) {
+      heading();
+      line(ruleIndent(), "> policy " + s.policy(), Role.MATCH);
+      chains.clear();
+      return false;
+    }
+
+    @Override
+    public Boolean visitReturned(Step.Returned s) {
+      line(ruleIndent(), "< back to " + s.to(), Role.MISS);
+      while (chains.size() > 1 && !chains.peek().equals(s.to())) {
+        chains.pop();
+      }
+      return false;
+    }
+
+    @Override
+    public Boolean visitRouted(Step.Routed s) {
+      unheaded = Optional.empty();
+      chains.clear();
+      if (Routing.isAfterthought(s)) {
+        line(base + 2, Routing.decision(s), Role.PLAIN);
+      } else {
+        indent(base).add("routing decision: ", Role.ROUTE).add(Routing.decision(s), Role.PLAIN)
+            .newline();
+      }
+      return false;
+    }
+
+    @Override
+    public Boolean visitTracked(Step.Tracked s) {
+      heading();
+      line(base + 2, "conntrack: " + s.state() + meaning(s.state()), Role.PLAIN);
+      s.connection().ifPresent(c -> line(base + 4, c, Role.MISS));
+      return false;
+    }
+
+    @Override
+    public Boolean visitNatApplied(Step.NatApplied s) {
+      heading();
+      chains.clear();
+      String head = s.what() + ": ";
+      indent(base + 2).add(head, Role.NAT).add(s.before().toString(), Role.PLAIN).newline();
+      indent(base + 2).add(" ".repeat(Math.max(0, head.length() - 4)), Role.PLAIN)
+          .add("->  ", Role.NAT).add(s.after().toString(), Role.PLAIN).newline();
+      return false;
+    }
+
+    @Override
+    public Boolean visitNote(Step.Note s) {
+      line(noteIndent(), s.text(), Role.PLAIN);
+      return afterRule;
+    }
+
+    private String meaning(CtState state) {
       return switch (state) {
-        case "NEW" -> ", the first packet of a connection";
-        case "ESTABLISHED" -> ", a packet of a known connection";
-        case "RELATED" -> ", related to a known connection";
-        case "INVALID" -> ", fits no connection";
-        case "UNTRACKED" -> ", not tracked";
-        default -> "";
+        case NEW -> ", the first packet of a connection";
+        case ESTABLISHED -> ", a packet of a known connection";
+        case RELATED -> ", related to a known connection";
+        case INVALID -> ", fits no connection";
+        case UNTRACKED -> ", not tracked";
       };
     }
 
-    private void enterHook(Hook h) {
-      if (hook.isEmpty() || hook.get() != h) {
-        hook = Optional.of(h);
+    /** The heading of the hook the packet is at, before the first thing that happened there. */
+    private void heading() {
+      unheaded.ifPresent(h -> {
         chains.clear();
-        line(base, colour.paint(HOOK, h.name()));
-      }
+        line(base, h.name(), Role.HOOK);
+      });
+      unheaded = Optional.empty();
     }
 
     /** Where a chain's name goes: a built-in chain under its hook, a user chain under the jump. */
@@ -196,6 +237,11 @@ public final class TraceText {
 
     private int ruleIndent() {
       return base + 2 + 2 * Math.max(1, chains.size());
+    }
+
+    /** A note goes under the rule whose target wrote it, else under the hook. */
+    private int noteIndent() {
+      return afterRule ? ruleIndent() + 2 : base + 2;
     }
   }
 }

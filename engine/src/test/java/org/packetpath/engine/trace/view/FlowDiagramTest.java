@@ -45,8 +45,8 @@ class FlowDiagramTest {
 
   @Test
   void inputListsSecurityAfterNatForNftAndBeforeItForLegacy() {
-    String nft = FlowDiagram.render(Pipeline.of(Backend.NFT), Colour.PLAIN);
-    String legacy = FlowDiagram.render(Pipeline.of(Backend.LEGACY), Colour.PLAIN);
+    String nft = FlowDiagram.render(Pipeline.of(Backend.NFT)).plain();
+    String legacy = FlowDiagram.render(Pipeline.of(Backend.LEGACY)).plain();
     assertEquals(List.of("mangle", "filter", "nat", "security", "confirm"),
         names(box(nft, "INPUT")));
     assertEquals(List.of("mangle", "filter", "security", "nat", "confirm"),
@@ -57,7 +57,7 @@ class FlowDiagramTest {
   @Test
   void everyBoxListsItsHookInThePipelinesOrder() {
     for (Backend backend : Backend.values()) {
-      String drawn = FlowDiagram.render(Pipeline.of(backend), Colour.PLAIN);
+      String drawn = FlowDiagram.render(Pipeline.of(backend)).plain();
       for (Hook hook : Hook.values()) {
         assertEquals(stageNames(backend, hook), names(box(drawn, hook.name())),
             backend + " " + hook);
@@ -69,7 +69,7 @@ class FlowDiagramTest {
   void aTracedPacketIsMarkedInTheBackendsOrder() {
     for (Backend backend : Backend.values()) {
       Trace t = Goldens.firewall("all-tables.rules", backend).send("tcp lan:40000 > fw:22 in lan0");
-      List<String> input = box(FlowDiagram.render(t, Pipeline.of(backend), Colour.PLAIN),
+      List<String> input = box(FlowDiagram.render(t, Pipeline.of(backend)).plain(),
           "INPUT");
       List<String> expected = backend == Backend.NFT
           ? List.of("> mangle  policy ACCEPT", "X filter    policy DROP", "nat", "security",
@@ -83,7 +83,7 @@ class FlowDiagramTest {
   @Test
   void aPacketTheFirewallSendsToItselfLoopsBackThroughLo() {
     Trace t = Goldens.firewall("all-tables.rules", Backend.NFT).send("icmp fw > fw local");
-    String drawn = FlowDiagram.render(t, Pipeline.of(Backend.NFT), Colour.PLAIN);
+    String drawn = FlowDiagram.render(t, Pipeline.of(Backend.NFT)).plain();
     assertTrue(drawn.contains(" in lo ") || drawn.contains(" in lo\n"), drawn);
     assertTrue(drawn.contains("out lo"), drawn);
     assertTrue(drawn.contains("* starts and ends here"), drawn);
@@ -95,7 +95,7 @@ class FlowDiagramTest {
   void aMartianEndsAtTheRoutingDecision() {
     Trace t = Goldens.firewall("all-tables.rules", Backend.NFT)
         .send("tcp 10.0.0.1:1 > fw:22 in wan0");
-    String drawn = FlowDiagram.render(t, Pipeline.of(Backend.NFT), Colour.PLAIN);
+    String drawn = FlowDiagram.render(t, Pipeline.of(Backend.NFT)).plain();
     assertTrue(drawn.contains("X dropped"), drawn);
     assertTrue(drawn.contains("X DROPPED by the routing decision, as a martian"), drawn);
     assertTrue(drawn.contains("+= PREROUTING ="), drawn);
@@ -108,9 +108,9 @@ class FlowDiagramTest {
     Trace first = fw.send("tcp attacker:1 > fw:8080 in wan0");
     fw.send("tcp 10.0.0.2:80 > attacker:1 SYN,ACK in lan0");
     Trace third = fw.send("tcp attacker:1 > fw:8080 ACK in wan0");
-    assertTrue(box(FlowDiagram.render(first, Pipeline.of(Backend.NFT), Colour.PLAIN),
+    assertTrue(box(FlowDiagram.render(first, Pipeline.of(Backend.NFT)).plain(),
         "PREROUTING").contains("> nat           #1 DNAT"));
-    List<String> again = box(FlowDiagram.render(third, Pipeline.of(Backend.NFT), Colour.PLAIN),
+    List<String> again = box(FlowDiagram.render(third, Pipeline.of(Backend.NFT)).plain(),
         "PREROUTING");
     assertTrue(again.contains("> nat       rewrote dst"), again.toString());
     assertTrue(again.contains("> conntrack ESTABLISHED"), again.toString());

@@ -71,9 +71,4 @@ final class Goldens {
     Simulator fw = firewall(rules, backend);
     return List.of(packets).stream().map(fw::send).toList();
   }
-
-  /** {@code text} without ANSI escape sequences. */
-  static String strip(String text) {
-    return text.replaceAll("\u001b\\[[0-9;]*m", "");
-  }
 }

@@ -1,0 +1,20 @@
+package org.packetpath.engine.pipeline;
+
+import java.util.Objects;
+
+/**
+ * A path between two places of the {@link Pipeline}: a packet at {@code from} that leaves it
+ * {@code way} comes to {@code to}. The label says when, in a word or two, for diagrams:
+ * {@code local}, {@code forward}, {@code no route, rp_filter, ...}.
+ */
+public record Edge(Place from, Way way, Place to, String label) {
+  public Edge {
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(way, "way");
+    Objects.requireNonNull(to, "to");
+    Objects.requireNonNull(label, "label");
+    if (from == to) {
+      throw new IllegalArgumentException("an edge joins two places, not " + from + " to itself");
+    }
+  }
+}

@@ -1,0 +1,389 @@
+package org.packetpath.engine.rules;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a rule's target does, as a typed value built once when the rule is read: the standard
+ * verdicts, jumps and gotos, and every target extension with its options read. The simulator
+ * carries it out, the explainer puts it in words; the options stay only for printing.
+ *
+ * <p>Terminating actions ({@link #terminates()}) end the walk of the current chain; the others
+ * act and the walk goes on with the next rule.
+ */
+public sealed interface Action
+    permits Action.Accept, Action.Drop, Action.Return, Action.Jump, Action.Goto, Action.Reject,
+        Action.Nat, Action.Netmap, Action.SetMark, Action.ConnMark, Action.NoTrack,
+        Action.Log, Action.Queue, Action.Continue {
+
+  <R> R accept(Visitor<R> visitor);
+
+  /** Whether the action ends the walk of the chain with a verdict. */
+  boolean terminates();
+
+  /** One method per variant; implemented by everything that interprets actions. */
+  interface Visitor<R> {
+    R accept(Accept a);
+
+    R drop(Drop a);
+
+    R returns(Return a);
+
+    R jump(Jump a);
+
+    R goTo(Goto a);
+
+    R reject(Reject a);
+
+    R nat(Nat a);
+
+    R netmap(Netmap a);
+
+    R setMark(SetMark a);
+
+    R connMark(ConnMark a);
+
+    R noTrack(NoTrack a);
+
+    R log(Log a);
+
+    R queue(Queue a);
+
+    R proceed(Continue a);
+  }
+
+  /** {@code -j ACCEPT}. */
+  record Accept() implements Action {
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.accept(this);
+    }
+
+    @Override
+    public boolean terminates() {
+      return true;
+    }
+  }
+
+  /** {@code -j DROP}. */
+  record Drop() implements Action {
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.drop(this);
+    }
+
+    @Override
+    public boolean terminates() {
+      return true;
+    }
+  }
+
+  /** {@code -j RETURN}: back to the rule after the jump, or the policy of a built-in chain. */
+  record Return() implements Action {
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.returns(this);
+    }
+
+    @Override
+    public boolean terminates() {
+      return false;
+    }
+  }
+
+  /** {@code -j CHAIN}: walk a user chain, then come back to the next rule. */
+  record Jump(String chain) implements Action {
+    public Jump {
+      Objects.requireNonNull(chain, "chain");
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.jump(this);
+    }
+
+    @Override
+    public boolean terminates() {
+      return false;
+    }
+  }
+
+  /** {@code -g CHAIN}: continue in a user chain; its end returns to the last jump. */
+  record Goto(String chain) implements Action {
+    public Goto {
+      Objects.requireNonNull(chain, "chain");
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.goTo(this);
+    }
+
+    @Override
+    public boolean terminates() {
+      return false;
+    }
+  }
+
+  /** How {@code REJECT} answers. */
+  enum RejectWith {
+    ICMP_NET_UNREACHABLE("icmp-net-unreachable", 0),
+    ICMP_HOST_UNREACHABLE("icmp-host-unreachable", 1),
+    ICMP_PORT_UNREACHABLE("icmp-port-unreachable", 3),
+    ICMP_PROTO_UNREACHABLE("icmp-proto-unreachable", 2),
+    ICMP_NET_PROHIBITED("icmp-net-prohibited", 9),
+    ICMP_HOST_PROHIBITED("icmp-host-prohibited", 10),
+    ICMP_ADMIN_PROHIBITED("icmp-admin-prohibited", 13),
+    TCP_RESET("tcp-reset", -1);
+
+    private final String label;
+    private final int icmpCode;
+
+    RejectWith(String label, int icmpCode) {
+      this.label = label;
+      this.icmpCode = icmpCode;
+    }
+
+    /** The name iptables-save prints: {@code icmp-port-unreachable}. */
+    public String label() {
+      return label;
+    }
+
+    /** The code of the ICMP destination-unreachable answer; -1 for a TCP reset. */
+    public int icmpCode() {
+      return icmpCode;
+    }
+
+    /** The answer called {@code label}, if any. */
+    public static Optional<RejectWith> byLabel(String label) {
+      for (RejectWith w : values()) {
+        if (w.label.equals(label)) {
+          return Optional.of(w);
+        }
+      }
+      return Optional.empty();
+    }
+  }
+
+  /** {@code -j REJECT}: drop the packet and answer it with an ICMP error or a TCP reset. */
+  record Reject(RejectWith with) implements Action {
+    public Reject {
+      Objects.requireNonNull(with, "with");
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.reject(this);
+    }
+
+    @Override
+    public boolean terminates() {
+      return true;
+    }
+  }
+
+  /** The address-translation targets that map to an address range and a port range. */
+  enum NatKind {
+    /** Rewrite the destination to {@code addresses} and {@code ports}. */
+    DNAT,
+    /** Rewrite the source to {@code addresses} and {@code ports}. */
+    SNAT,
+    /** Rewrite the source to the address of the interface the packet leaves by. */
+    MASQUERADE,
+    /** Rewrite the destination to the address of the interface it came in by (or 127.0.0.1). */
+    REDIRECT
+  }
+
+  /**
+   * A range of addresses ({@code first} to {@code last}, unsigned 32-bit values) or ports, as
+   * written: iptables keeps a reversed range.
+   * {@code base} is the first port of a shifted port range ({@code 1000-2000/80}), -1 without.
+   */
+  record Range(long first, long last, int base) {
+    public Range {
+      if (first < 0 || first > IntervalSet.MAX || last < 0 || last > IntervalSet.MAX) {
+        throw new IllegalArgumentException("bad range " + first + "-" + last);
+      }
+    }
+
+    public static Range of(long first, long last) {
+      return new Range(first, last, -1);
+    }
+
+    /** Whether {@code value} lies in the range. */
+    public boolean contains(long value) {
+      return value >= first && value <= last;
+    }
+  }
+
+  /**
+   * DNAT, SNAT, MASQUERADE or REDIRECT: set up the connection's translation on its first packet;
+   * the chain ends. {@code addresses} is empty for MASQUERADE and REDIRECT, and for a DNAT or
+   * SNAT that maps ports only.
+   */
+  record Nat(NatKind kind, Optional<Range> addresses, Optional<Range> ports, boolean random,
+      boolean persistent) implements Action {
+    public Nat {
+      Objects.requireNonNull(kind, "kind");
+      Objects.requireNonNull(addresses, "addresses");
+      Objects.requireNonNull(ports, "ports");
+    }
+
+    /** Whether the translation changes the source (SNAT, MASQUERADE) or the destination. */
+    public boolean source() {
+      return switch (kind) {
+        case SNAT, MASQUERADE -> true;
+        case DNAT, REDIRECT -> false;
+      };
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.nat(this);
+    }
+
+    @Override
+    public boolean terminates() {
+      return true;
+    }
+  }
+
+  /**
+   * {@code -j NETMAP --to NET/LEN}: map the address (destination at PREROUTING and OUTPUT,
+   * source at INPUT and POSTROUTING) into the network, keeping its host part.
+   */
+  record Netmap(int network, int prefix) implements Action {
+    public Netmap {
+      if (prefix < 0 || prefix > 32) {
+        throw new IllegalArgumentException("prefix must be 0..32 but was " + prefix);
+      }
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.netmap(this);
+    }
+
+    @Override
+    public boolean terminates() {
+      return true;
+    }
+  }
+
+  /** {@code -j MARK --set-xmark VALUE/MASK}: mark = (mark AND NOT mask) XOR value. */
+  record SetMark(long value, long mask) implements Action {
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.setMark(this);
+    }
+
+    @Override
+    public boolean terminates() {
+      return false;
+    }
+  }
+
+  /** What {@code -j CONNMARK} does. */
+  enum ConnMarkOp {
+    /** connmark = (connmark AND NOT ctmask) XOR value. */
+    SET,
+    /** connmark = (connmark AND NOT ctmask) XOR (mark AND nfmask), shifted. */
+    SAVE,
+    /** mark = (mark AND NOT nfmask) XOR (connmark AND ctmask), shifted. */
+    RESTORE
+  }
+
+  /**
+   * {@code -j CONNMARK}: set the connection's mark, save the packet mark into it, or restore
+   * it into the packet. For SET, {@code value} and {@code ctmask} are the xmark; {@code shift}
+   * moves the saved or restored bits left (positive) or right (negative).
+   */
+  record ConnMark(ConnMarkOp op, long value, long ctmask, long nfmask, int shift)
+      implements Action {
+    public ConnMark {
+      Objects.requireNonNull(op, "op");
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.connMark(this);
+    }
+
+    @Override
+    public boolean terminates() {
+      return false;
+    }
+  }
+
+  /** {@code -j NOTRACK} or {@code -j CT --notrack}: exempt the packet from connection tracking. */
+  record NoTrack() implements Action {
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.noTrack(this);
+    }
+
+    @Override
+    public boolean terminates() {
+      return false;
+    }
+  }
+
+  /**
+   * {@code -j LOG} (kernel log) or {@code -j NFLOG} (netlink log, {@code netlink} true): log the
+   * packet with {@code prefix}; the walk goes on.
+   */
+  record Log(boolean netlink, String prefix) implements Action {
+    public Log {
+      Objects.requireNonNull(prefix, "prefix");
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.log(this);
+    }
+
+    @Override
+    public boolean terminates() {
+      return false;
+    }
+  }
+
+  /**
+   * {@code -j NFQUEUE}: hand the packet to a program reading the queue. No program reads it
+   * here: the packet is dropped, or accepted with {@code --queue-bypass}.
+   */
+  record Queue(boolean bypass) implements Action {
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.queue(this);
+    }
+
+    @Override
+    public boolean terminates() {
+      return true;
+    }
+  }
+
+  /**
+   * A target that does not change the packet's fate or its header as simulated ({@code TRACE},
+   * {@code TCPMSS}, {@code CT} with a helper or zone): the walk goes on. {@code why} says what
+   * it does in the kernel; {@code tracksConnections} whether it makes the kernel track
+   * connections ({@code CT} sets up a conntrack template).
+   */
+  record Continue(String target, String why, boolean tracksConnections) implements Action {
+    public Continue {
+      Objects.requireNonNull(target, "target");
+      Objects.requireNonNull(why, "why");
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.proceed(this);
+    }
+
+    @Override
+    public boolean terminates() {
+      return false;
+    }
+  }
+}

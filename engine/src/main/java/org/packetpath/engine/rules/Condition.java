@@ -1,0 +1,452 @@
+package org.packetpath.engine.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What a rule asks of a packet, as one typed tree: the meaning of its base options ({@code -s
+ * -d -i -o -p -f}) and of every match extension, built once when the rule is read. The
+ * simulator evaluates the tree, the explainer puts it in words, and an analysis over whole
+ * packet classes can read the same tree symbolically.
+ *
+ * <p>Leaves test one thing: a field within an {@link IntervalSet} under a mask, the TCP flags,
+ * an interface name, the connection's state, status and direction, membership of an address
+ * set, what the firewall's routes say of an address, and {@link Opaque} for matches whose
+ * outcome does not follow from the packet (rate limits, random choice, the sending process).
+ * {@link All}, {@link Any} and {@link Not} combine them. {@link #TRUE} and {@link #FALSE} are
+ * the empty {@code All} and {@code Any}.
+ *
+ * <p>Interpreters implement {@link Visitor}; the compiler lists every one to update when a
+ * variant is added.
+ */
+public sealed interface Condition
+    permits Condition.All, Condition.Any, Condition.Not, Condition.FieldIn, Condition.TcpFlags,
+        Condition.Iface, Condition.CtStates, Condition.CtStatus, Condition.CtDirection,
+        Condition.HasConnection, Condition.InSet, Condition.AddressType, Condition.PacketType,
+        Condition.ReversePath, Condition.LocalSocket, Condition.MacSource, Condition.Opaque {
+
+  /** Holds for every packet. */
+  Condition TRUE = new All(List.of());
+
+  /** Holds for no packet. */
+  Condition FALSE = new Any(List.of());
+
+  <R> R accept(Visitor<R> visitor);
+
+  /** One method per variant; implemented by everything that interprets conditions. */
+  interface Visitor<R> {
+    R all(All c);
+
+    R any(Any c);
+
+    R not(Not c);
+
+    R fieldIn(FieldIn c);
+
+    R tcpFlags(TcpFlags c);
+
+    R iface(Iface c);
+
+    R ctStates(CtStates c);
+
+    R ctStatus(CtStatus c);
+
+    R ctDirection(CtDirection c);
+
+    R hasConnection(HasConnection c);
+
+    R inSet(InSet c);
+
+    R addressType(AddressType c);
+
+    R packetType(PacketType c);
+
+    R reversePath(ReversePath c);
+
+    R localSocket(LocalSocket c);
+
+    R macSource(MacSource c);
+
+    R opaque(Opaque c);
+  }
+
+  // ---- building ----------------------------------------------------------------------------
+
+  /** Every one of {@code parts}; nested {@code All}s are flattened and one part stands alone. */
+  static Condition all(List<Condition> parts) {
+    List<Condition> flat = new ArrayList<>();
+    for (Condition p : parts) {
+      if (p instanceof All a) {
+        flat.addAll(a.parts());
+      } else {
+        flat.add(p);
+      }
+    }
+    return flat.size() == 1 ? flat.get(0) : new All(flat);
+  }
+
+  static Condition all(Condition... parts) {
+    return all(List.of(parts));
+  }
+
+  /** Any one of {@code parts}; nested {@code Any}s are flattened and one part stands alone. */
+  static Condition any(List<Condition> parts) {
+    List<Condition> flat = new ArrayList<>();
+    for (Condition p : parts) {
+      if (p instanceof Any a) {
+        flat.addAll(a.parts());
+      } else {
+        flat.add(p);
+      }
+    }
+    return flat.size() == 1 ? flat.get(0) : new Any(flat);
+  }
+
+  static Condition any(Condition... parts) {
+    return any(List.of(parts));
+  }
+
+  /** {@code condition} inverted when {@code negated} is true ({@code !} before an option). */
+  static Condition not(boolean negated, Condition condition) {
+    if (!negated) {
+      return condition;
+    }
+    return condition instanceof Not n ? n.inner() : new Not(condition);
+  }
+
+  /** {@code field}'s value is one of {@code values}. */
+  static Condition in(Field field, IntervalSet values) {
+    return new FieldIn(field, field.max(), values);
+  }
+
+  /** {@code field}'s value is {@code value}. */
+  static Condition is(Field field, long value) {
+    return in(field, IntervalSet.of(value));
+  }
+
+  // ---- variants ----------------------------------------------------------------------------
+
+  /** Every part holds; evaluated in order, stopping at the first that does not. */
+  record All(List<Condition> parts) implements Condition {
+    public All {
+      parts = List.copyOf(parts);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.all(this);
+    }
+  }
+
+  /** At least one part holds; evaluated in order, stopping at the first that does. */
+  record Any(List<Condition> parts) implements Condition {
+    public Any {
+      parts = List.copyOf(parts);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.any(this);
+    }
+  }
+
+  /** {@code inner} does not hold. */
+  record Not(Condition inner) implements Condition {
+    public Not {
+      Objects.requireNonNull(inner, "inner");
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.not(this);
+    }
+  }
+
+  /**
+   * The field's value, masked, is one of {@code values}: {@code (value & mask) ∈ values}. A
+   * packet without the field (no ports, not ICMP, no connection) does not satisfy it.
+   */
+  record FieldIn(Field field, long mask, IntervalSet values) implements Condition {
+    public FieldIn {
+      Objects.requireNonNull(field, "field");
+      Objects.requireNonNull(values, "values");
+      if (mask < 0 || mask > field.max()) {
+        throw new IllegalArgumentException(field + " mask must be 0.." + field.max() + " but was "
+            + mask);
+      }
+    }
+
+    /** Whether the mask covers the whole field: the value itself is compared. */
+    public boolean unmasked() {
+      return mask == field.max();
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.fieldIn(this);
+    }
+  }
+
+  /**
+   * The TCP flags among {@code mask} are exactly {@code set} ({@code --tcp-flags SYN,ACK SYN}).
+   * Bits: FIN 1, SYN 2, RST 4, PSH 8, ACK 16, URG 32. Only TCP packets have flags.
+   */
+  record TcpFlags(int mask, int set) implements Condition {
+    public TcpFlags {
+      if (mask < 0 || mask > 0x3f || (set & ~mask) != 0) {
+        throw new IllegalArgumentException("flags " + set + " must lie within mask " + mask);
+      }
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.tcpFlags(this);
+    }
+  }
+
+  /** Whether a condition is about the interface a packet came in by or goes out by. */
+  enum Direction {
+    IN,
+    OUT
+  }
+
+  /**
+   * The packet came in by ({@code -i}) or goes out by ({@code -o}) the interface {@code name};
+   * a name ending in {@code +} matches every interface whose name starts with the rest. Where
+   * the interface is not known at a hook, the name is empty, which only {@code +} matches.
+   */
+  record Iface(Direction direction, String name) implements Condition {
+    public Iface {
+      Objects.requireNonNull(direction, "direction");
+      Objects.requireNonNull(name, "name");
+    }
+
+    /** Whether the interface called {@code device} ({@code ""} when unknown) matches. */
+    public boolean matches(String device) {
+      return name.endsWith("+") ? device.startsWith(name.substring(0, name.length() - 1))
+          : name.equals(device);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.iface(this);
+    }
+  }
+
+  /** The packet's connection-tracking state is one of {@code states}. */
+  record CtStates(Set<CtState> states) implements Condition {
+    public CtStates {
+      states = Set.copyOf(states);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.ctStates(this);
+    }
+  }
+
+  /** A status bit of a connection-tracking entry, as {@code --ctstatus} names them. */
+  enum Status {
+    EXPECTED,
+    SEEN_REPLY,
+    ASSURED,
+    CONFIRMED,
+    /** The connection's source is translated (conntrack's virtual state SNAT). */
+    SRC_NAT,
+    /** The connection's destination is translated (conntrack's virtual state DNAT). */
+    DST_NAT
+  }
+
+  /** The packet has a connection, and its status has at least one of {@code any}. */
+  record CtStatus(Set<Status> any) implements Condition {
+    public CtStatus {
+      any = Set.copyOf(any);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.ctStatus(this);
+    }
+  }
+
+  /** The packet has a connection and travels in its reply (or its original) direction. */
+  record CtDirection(boolean reply) implements Condition {
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.ctDirection(this);
+    }
+  }
+
+  /** The packet has a connection-tracking entry (not in raw, not untracked, not INVALID). */
+  record HasConnection() implements Condition {
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.hasConnection(this);
+    }
+  }
+
+  /** Which address of the packet a condition looks at. */
+  enum Side {
+    SOURCE,
+    DESTINATION
+  }
+
+  /**
+   * The packet is in the address set {@code set} ({@code -m set --match-set blocked src}), its
+   * parts taken from the packet as {@code dimensions} says, the first part first.
+   */
+  record InSet(String set, List<Side> dimensions) implements Condition {
+    public InSet {
+      Objects.requireNonNull(set, "set");
+      dimensions = List.copyOf(dimensions);
+      if (dimensions.isEmpty()) {
+        throw new IllegalArgumentException("a set lookup needs at least one dimension");
+      }
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.inSet(this);
+    }
+  }
+
+  /** Route types, as {@code RTN_*} names them and {@code -m addrtype} tests them. */
+  enum RouteType {
+    UNSPEC,
+    UNICAST,
+    LOCAL,
+    BROADCAST,
+    ANYCAST,
+    MULTICAST,
+    BLACKHOLE,
+    UNREACHABLE,
+    PROHIBIT,
+    THROW,
+    NAT,
+    XRESOLVE
+  }
+
+  /**
+   * The type the firewall's routes give the packet's source or destination address is one of
+   * {@code types}; with {@code limit}, LOCAL and BROADCAST count only on the interface the
+   * packet came in by (IN) or goes out by (OUT).
+   */
+  record AddressType(Side side, Set<RouteType> types, Optional<Direction> limit)
+      implements Condition {
+    public AddressType {
+      Objects.requireNonNull(side, "side");
+      types = Set.copyOf(types);
+      Objects.requireNonNull(limit, "limit");
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.addressType(this);
+    }
+  }
+
+  /** The link-layer packet types of {@code -m pkttype}. */
+  enum LinkType {
+    UNICAST,
+    BROADCAST,
+    MULTICAST,
+    OTHERHOST
+  }
+
+  /** The packet was addressed on the link as {@code type}. */
+  record PacketType(LinkType type) implements Condition {
+    public PacketType {
+      Objects.requireNonNull(type, "type");
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.packetType(this);
+    }
+  }
+
+  /**
+   * The route back to the packet's source leaves by the interface it came in by ({@code -m
+   * rpfilter}); with {@code loose}, by any interface; {@code acceptLocal} lets a source that is
+   * one of the firewall's own addresses pass; {@code validMark} puts the mark into the lookup.
+   */
+  record ReversePath(boolean loose, boolean acceptLocal, boolean validMark)
+      implements Condition {
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.reversePath(this);
+    }
+  }
+
+  /** The packet was sent from one of the firewall's own sockets (not forwarded). */
+  record LocalSocket() implements Condition {
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.localSocket(this);
+    }
+  }
+
+  /** The packet's Ethernet source address is {@code address} (lower case, colon-separated). */
+  record MacSource(String address) implements Condition {
+    public MacSource {
+      Objects.requireNonNull(address, "address");
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.macSource(this);
+    }
+  }
+
+  /**
+   * A test whose outcome does not follow from the packet: a rate limit, a random choice, a list
+   * of recently seen addresses, the process that sent it. {@code why} says what it depends on;
+   * {@code standIn} is the deterministic treatment the simulator gives it (documented in {@code
+   * SIMULATION.md}); an analysis over packet classes treats it as "may match" either way.
+   */
+  record Opaque(String module, String why, StandIn standIn) implements Condition {
+    public Opaque {
+      Objects.requireNonNull(module, "module");
+      Objects.requireNonNull(why, "why");
+      Objects.requireNonNull(standIn, "standIn");
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> v) {
+      return v.opaque(this);
+    }
+  }
+
+  /** How the simulator decides an {@link Opaque} condition, the same way every run. */
+  sealed interface StandIn permits Fixed, FirstPackets, EveryNth {}
+
+  /** Always holds, or never. */
+  record Fixed(boolean holds) implements StandIn {}
+
+  /**
+   * Holds for the first {@code count} packets that reach it and for none after: a rate limit on
+   * a clock that stands still, so that every packet arrives in the same instant.
+   */
+  record FirstPackets(int count) implements StandIn {
+    public FirstPackets {
+      if (count < 0) {
+        throw new IllegalArgumentException("count must be >= 0 but was " + count);
+      }
+    }
+  }
+
+  /**
+   * Holds for packet {@code packet + 1}, then every {@code every}-th packet after it, counting
+   * the packets that reach it from 1 ({@code -m statistic --mode nth}).
+   */
+  record EveryNth(long every, long packet) implements StandIn {
+    public EveryNth {
+      if (every < 1 || packet < 0 || packet >= every) {
+        throw new IllegalArgumentException("need 0 <= packet < every: " + packet + ", " + every);
+      }
+    }
+  }
+}
