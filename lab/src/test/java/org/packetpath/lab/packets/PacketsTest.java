@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.packetpath.engine.input.Diagnostic;
 import org.packetpath.engine.parse.RulesParser;
+import org.packetpath.engine.rules.CtState;
 import org.packetpath.engine.sim.Simulator;
 import org.packetpath.engine.topology.TopologyParser;
 import org.packetpath.engine.trace.Disposition;
@@ -40,7 +41,7 @@ class PacketsTest {
     assertTrue(sent.ok(), sent.errors().toString());
     assertEquals(2, sent.traces().size());
     assertEquals(Disposition.LOCAL, sent.traces().get(0).disposition());
-    assertEquals("ESTABLISHED", sent.traces().get(1).ctState(),
+    assertEquals(CtState.ESTABLISHED, sent.traces().get(1).ctState(),
         "the second packet answers nothing but belongs to the first one's connection");
   }
 
