@@ -14,17 +14,14 @@ final class Addrtype {
   private Addrtype() {}
 
   static ModuleSpec spec() {
-    return addrtype().meaning(Addrtype::meaning);
-  }
-
-  private static ModuleSpec addrtype() {
     return ModuleSpec.match(
             "addrtype",
             OptionSpec.one("--src-type", Addrtype::addressTypes).negatable(),
             OptionSpec.one("--dst-type", Addrtype::addressTypes).negatable(),
             OptionSpec.flag("--limit-iface-in"),
             OptionSpec.flag("--limit-iface-out"))
-        .withFinisher(Addrtype::finishAddrtype);
+        .withFinisher(Addrtype::finishAddrtype)
+        .meaning(Addrtype::meaning);
   }
 
   private static List<Option> finishAddrtype(RuleContext rule, List<Option> options)

@@ -13,10 +13,6 @@ final class Iprange {
   private Iprange() {}
 
   static ModuleSpec spec() {
-    return iprange().meaning(Iprange::meaning);
-  }
-
-  private static ModuleSpec iprange() {
     return ModuleSpec.match(
             "iprange",
             OptionSpec.one("--src-range", a -> range(a, "--src-range")).negatable(),
@@ -29,7 +25,8 @@ final class Iprange {
                     .explained("for example -m iprange --src-range 10.0.0.10-10.0.0.20");
               }
               return options;
-            });
+            })
+        .meaning(Iprange::meaning);
   }
 
   /** {@code FROM-TO}, compared as unsigned numbers; a reversed range holds nothing. */

@@ -11,12 +11,6 @@ import org.packetpath.engine.rules.Option;
 
 /** The {@code policy} match: the IPsec policy a packet was or will be processed with. */
 final class IpsecPolicy {
-  private IpsecPolicy() {}
-
-  static ModuleSpec spec() {
-    return policy().meaning(IpsecPolicy::meaning);
-  }
-
   private static final List<String> POLICY_ELEMENT =
       List.of("--reqid", "--spi", "--proto", "--mode", "--tunnel-dst", "--tunnel-src");
 
@@ -27,7 +21,9 @@ final class IpsecPolicy {
               "--tunnel-src", "--tunnel-dst", "--next")
           .needs("--next", "--strict");
 
-  private static ModuleSpec policy() {
+  private IpsecPolicy() {}
+
+  static ModuleSpec spec() {
     OptionSpec dir =
         OptionSpec.one(
             "--dir",
@@ -79,7 +75,8 @@ final class IpsecPolicy {
         .withSaveOrder()
         .withFinisher(IpsecPolicy::finishPolicy)
         .notSimulated(
-            "packets are never IPsec-processed: --pol none matches, --pol ipsec does not");
+            "packets are never IPsec-processed: --pol none matches, --pol ipsec does not")
+        .meaning(IpsecPolicy::meaning);
   }
 
   /** {@code xtables_parse_protocol}, then the policy match's own limit to ah, esp and ipcomp. */

@@ -11,13 +11,10 @@ final class Length {
   private Length() {}
 
   static ModuleSpec spec() {
-    return length().meaning(Length::meaning);
-  }
-
-  private static ModuleSpec length() {
     return ModuleSpec.match(
             "length", OptionSpec.one("--length", Length::lengthRange).negatable())
-        .withRules(OptionRules.of("--length").mandatory("--length"));
+        .withRules(OptionRules.of("--length").mandatory("--length"))
+        .meaning(Length::meaning);
   }
 
   /** The IP total length within {@code MIN[:MAX]}; a reversed range holds nothing. */

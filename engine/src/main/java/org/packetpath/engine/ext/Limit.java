@@ -10,10 +10,6 @@ final class Limit {
   private Limit() {}
 
   static ModuleSpec spec() {
-    return limit().meaning(Limit::meaning);
-  }
-
-  private static ModuleSpec limit() {
     OptionSpec limit = OptionSpec.one("--limit", Limit::rate);
     OptionSpec burst = OptionSpec.one("--limit-burst", Limit::burst);
     return ModuleSpec.match("limit", limit, burst)
@@ -32,7 +28,8 @@ final class Limit {
                 }
               }
               return out;
-            });
+            })
+        .meaning(Limit::meaning);
   }
 
   /** The default of {@code --limit-burst}, which iptables-save does not print. */

@@ -12,14 +12,11 @@ final class Mac {
   private Mac() {}
 
   static ModuleSpec spec() {
-    return mac().meaning(Mac::meaning);
-  }
-
-  private static ModuleSpec mac() {
     return ModuleSpec.match(
             "mac", OptionSpec.one("--mac-source", Mac::macAddress).negatable())
         .withRules(OptionRules.of("--mac-source").mandatory("--mac-source"))
-        .onlyFrom(Hook.PREROUTING, Hook.INPUT, Hook.FORWARD);
+        .onlyFrom(Hook.PREROUTING, Hook.INPUT, Hook.FORWARD)
+        .meaning(Mac::meaning);
   }
 
   /**

@@ -10,16 +10,37 @@ import org.packetpath.engine.rules.Option;
 
 /** The {@code owner} match: the user and group of the socket that sent the packet. */
 final class Owner {
-  private Owner() {}
-
-  static ModuleSpec spec() {
-    return owner().meaning(Owner::meaning);
-  }
-
   private static final List<String> OWNER_ORDER =
       List.of("--socket-exists", "--uid-owner", "--gid-owner", "--suppl-groups");
 
-  private static ModuleSpec owner() {
+  private static final Map<String, Long> USERS =
+      Map.ofEntries(
+          Map.entry("root", 0L), Map.entry("daemon", 1L), Map.entry("bin", 2L),
+          Map.entry("sys", 3L), Map.entry("sync", 4L), Map.entry("games", 5L),
+          Map.entry("man", 6L), Map.entry("lp", 7L), Map.entry("mail", 8L),
+          Map.entry("news", 9L), Map.entry("uucp", 10L), Map.entry("proxy", 13L),
+          Map.entry("www-data", 33L), Map.entry("backup", 34L), Map.entry("list", 38L),
+          Map.entry("irc", 39L), Map.entry("nobody", 65534L));
+
+  private static final Map<String, Long> GROUPS =
+      Map.ofEntries(
+          Map.entry("root", 0L), Map.entry("daemon", 1L), Map.entry("bin", 2L),
+          Map.entry("sys", 3L), Map.entry("adm", 4L), Map.entry("tty", 5L),
+          Map.entry("disk", 6L), Map.entry("lp", 7L), Map.entry("mail", 8L),
+          Map.entry("news", 9L), Map.entry("uucp", 10L), Map.entry("man", 12L),
+          Map.entry("proxy", 13L), Map.entry("kmem", 15L), Map.entry("dialout", 20L),
+          Map.entry("fax", 21L), Map.entry("voice", 22L), Map.entry("cdrom", 24L),
+          Map.entry("floppy", 25L), Map.entry("tape", 26L), Map.entry("sudo", 27L),
+          Map.entry("audio", 29L), Map.entry("dip", 30L), Map.entry("www-data", 33L),
+          Map.entry("backup", 34L), Map.entry("operator", 37L), Map.entry("list", 38L),
+          Map.entry("irc", 39L), Map.entry("src", 40L), Map.entry("shadow", 42L),
+          Map.entry("utmp", 43L), Map.entry("video", 44L), Map.entry("sasl", 45L),
+          Map.entry("plugdev", 46L), Map.entry("staff", 50L), Map.entry("games", 60L),
+          Map.entry("users", 100L), Map.entry("nogroup", 65534L));
+
+  private Owner() {}
+
+  static ModuleSpec spec() {
     OptionSpec uid = OptionSpec.one("--uid-owner", Owner::userId).negatable();
     OptionSpec gid = OptionSpec.one("--gid-owner", Owner::groupId).negatable();
     return ModuleSpec.match(
@@ -31,7 +52,8 @@ final class Owner {
         .withFinisher(Owner::finishOwner)
         .onlyFrom(Hook.OUTPUT, Hook.POSTROUTING)
         .notSimulated("packets sent by the firewall are treated as owned by root (uid 0, gid 0);"
-            + " --socket-exists matches them");
+            + " --socket-exists matches them")
+        .meaning(Owner::meaning);
   }
 
   private static List<Option> finishOwner(RuleContext rule, List<Option> options)
@@ -100,32 +122,7 @@ final class Owner {
   // ---- arguments ---------------------------------------------------------------------------
 
   /** The fixed user names of Debian's base-passwd, which iptables would look up in /etc/passwd. */
-  private static final Map<String, Long> USERS =
-      Map.ofEntries(
-          Map.entry("root", 0L), Map.entry("daemon", 1L), Map.entry("bin", 2L),
-          Map.entry("sys", 3L), Map.entry("sync", 4L), Map.entry("games", 5L),
-          Map.entry("man", 6L), Map.entry("lp", 7L), Map.entry("mail", 8L),
-          Map.entry("news", 9L), Map.entry("uucp", 10L), Map.entry("proxy", 13L),
-          Map.entry("www-data", 33L), Map.entry("backup", 34L), Map.entry("list", 38L),
-          Map.entry("irc", 39L), Map.entry("nobody", 65534L));
-
   /** The fixed group names of Debian's base-passwd, which iptables would look up in /etc/group. */
-  private static final Map<String, Long> GROUPS =
-      Map.ofEntries(
-          Map.entry("root", 0L), Map.entry("daemon", 1L), Map.entry("bin", 2L),
-          Map.entry("sys", 3L), Map.entry("adm", 4L), Map.entry("tty", 5L),
-          Map.entry("disk", 6L), Map.entry("lp", 7L), Map.entry("mail", 8L),
-          Map.entry("news", 9L), Map.entry("uucp", 10L), Map.entry("man", 12L),
-          Map.entry("proxy", 13L), Map.entry("kmem", 15L), Map.entry("dialout", 20L),
-          Map.entry("fax", 21L), Map.entry("voice", 22L), Map.entry("cdrom", 24L),
-          Map.entry("floppy", 25L), Map.entry("tape", 26L), Map.entry("sudo", 27L),
-          Map.entry("audio", 29L), Map.entry("dip", 30L), Map.entry("www-data", 33L),
-          Map.entry("backup", 34L), Map.entry("operator", 37L), Map.entry("list", 38L),
-          Map.entry("irc", 39L), Map.entry("src", 40L), Map.entry("shadow", 42L),
-          Map.entry("utmp", 43L), Map.entry("video", 44L), Map.entry("sasl", 45L),
-          Map.entry("plugdev", 46L), Map.entry("staff", 50L), Map.entry("games", 60L),
-          Map.entry("users", 100L), Map.entry("nogroup", 65534L));
-
   /** A user name or uid, or a uid range, for {@code --uid-owner}. */
   static String userId(String text) throws ArgException {
     return ownerId(text, USERS, "--uid-owner");

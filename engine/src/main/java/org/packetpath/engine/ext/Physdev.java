@@ -10,10 +10,6 @@ final class Physdev {
   private Physdev() {}
 
   static ModuleSpec spec() {
-    return physdev().meaning(Physdev::meaning);
-  }
-
-  private static ModuleSpec physdev() {
     return ModuleSpec.match(
             "physdev",
             OptionSpec.flag("--physdev-is-in").negatable(),
@@ -24,7 +20,8 @@ final class Physdev {
         .withFinisher(Physdev::finishPhysdev)
         .notSimulated(
             "no packet crosses a bridge, so a physdev match succeeds only when every option in"
-                + " it is negated, as in ! --physdev-is-bridged");
+                + " it is negated, as in ! --physdev-is-bridged")
+        .meaning(Physdev::meaning);
   }
 
   private static String interfaceName(String name) throws ArgException {

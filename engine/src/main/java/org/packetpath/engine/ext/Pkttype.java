@@ -11,13 +11,10 @@ final class Pkttype {
   private Pkttype() {}
 
   static ModuleSpec spec() {
-    return pkttype().meaning(Pkttype::meaning);
-  }
-
-  private static ModuleSpec pkttype() {
     OptionSpec type = OptionSpec.one("--pkt-type", Pkttype::packetType).negatable();
     return ModuleSpec.match("pkttype", type)
-        .withRules(OptionRules.of("--pkt-type").mandatory("--pkt-type"));
+        .withRules(OptionRules.of("--pkt-type").mandatory("--pkt-type"))
+        .meaning(Pkttype::meaning);
   }
 
   private static Condition meaning(List<Option> options) {

@@ -12,20 +12,6 @@ final class Recent {
   private Recent() {}
 
   static ModuleSpec spec() {
-    return recent().meaning(Recent::meaning);
-  }
-
-  private static final List<String> RECENT_COMMANDS =
-      List.of("--set", "--rcheck", "--update", "--remove");
-
-  private static final OptionRules RULES =
-      OptionRules.of("--set", "--rcheck", "--update", "--remove", "--seconds", "--reap",
-              "--hitcount", "--rttl", "--name", "--rsource", "--rdest", "--mask")
-          .exclusive("--set", "--rcheck", "--update", "--remove")
-          .needs("--reap", "--seconds")
-          .excludes("--rttl", "--set", "--remove");
-
-  private static ModuleSpec recent() {
     return ModuleSpec.match(
             "recent",
             OptionSpec.flag("--set").negatable(),
@@ -47,8 +33,19 @@ final class Recent {
         .withFinisher((rule, options) -> finishRecent(options))
         .notSimulated(
             "no address lists are kept: --rcheck, --update and --remove find no entry, so they"
-                + " do not match (they do with !); --set always matches (never with !)");
+                + " do not match (they do with !); --set always matches (never with !)")
+        .meaning(Recent::meaning);
   }
+
+  private static final List<String> RECENT_COMMANDS =
+      List.of("--set", "--rcheck", "--update", "--remove");
+
+  private static final OptionRules RULES =
+      OptionRules.of("--set", "--rcheck", "--update", "--remove", "--seconds", "--reap",
+              "--hitcount", "--rttl", "--name", "--rsource", "--rdest", "--mask")
+          .exclusive("--set", "--rcheck", "--update", "--remove")
+          .needs("--reap", "--seconds")
+          .excludes("--rttl", "--set", "--remove");
 
   private static List<Option> finishRecent(List<Option> options) throws ArgException {
     Optional<Option> command =

@@ -11,10 +11,6 @@ final class Rpfilter {
   private Rpfilter() {}
 
   static ModuleSpec spec() {
-    return rpfilter().meaning(Rpfilter::meaning);
-  }
-
-  private static ModuleSpec rpfilter() {
     return ModuleSpec.match(
             "rpfilter",
             OptionSpec.flag("--loose"),
@@ -37,7 +33,8 @@ final class Rpfilter {
                         + " PREROUTING");
               }
               return options;
-            });
+            })
+        .meaning(Rpfilter::meaning);
   }
 
   private static Condition meaning(List<Option> options) {

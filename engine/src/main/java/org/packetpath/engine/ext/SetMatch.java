@@ -11,10 +11,6 @@ final class SetMatch {
   private SetMatch() {}
 
   static ModuleSpec spec() {
-    return set().meaning(SetMatch::meaning);
-  }
-
-  private static ModuleSpec set() {
     OptionSpec matchSet =
         OptionSpec.many("--match-set", 2, SetMatch::matchSet).negatable().alias("--set");
     OptionSpec returnNomatch =
@@ -37,7 +33,8 @@ final class SetMatch {
       }
     }
     return ModuleSpec.match("set", specs.toArray(new OptionSpec[0]))
-        .withFinisher((rule, options) -> finishSet(options));
+        .withFinisher((rule, options) -> finishSet(options))
+        .meaning(SetMatch::meaning);
   }
 
   private static List<String> matchSet(List<String> args) throws ArgException {

@@ -11,12 +11,6 @@ import org.packetpath.engine.rules.Option;
 
 /** The {@code statistic} match: every nth packet, or at random. */
 final class Statistic {
-  private Statistic() {}
-
-  static ModuleSpec spec() {
-    return statistic().meaning(Statistic::meaning);
-  }
-
   private static final OptionRules RULES =
       OptionRules.of("--mode", "--probability", "--every", "--packet")
           .mandatory("--mode")
@@ -26,7 +20,14 @@ final class Statistic {
           .excludes("--packet", "--probability")
           .needs("--packet", "--every");
 
-  private static ModuleSpec statistic() {
+  private static final Pattern DECIMAL_FLOAT =
+      Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
+  private static final Pattern NAN = Pattern.compile("(?i)[+-]?nan(\\([0-9a-z_]*\\))?");
+
+  private Statistic() {}
+
+  static ModuleSpec spec() {
     OptionSpec mode =
         OptionSpec.one(
             "--mode",
@@ -52,15 +53,11 @@ final class Statistic {
         .notSimulated(
             "--mode nth counts the packets reaching the rule as the kernel does; --mode random"
                 + " takes its likelier outcome: it matches when --probability is 0.5 or more"
-                + " (! inverts this)");
+                + " (! inverts this)")
+        .meaning(Statistic::meaning);
   }
-
-  private static final Pattern DECIMAL_FLOAT =
-      Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
   private static final Pattern HEX_FLOAT =
-      Pattern.compile("[+-]?0[xX]([0-9a-fA-F]+\\.?[0-9a-fA-F]*|\\.[0-9a-fA-F]+)([pP][+-]?\\d+)?");
-  private static final Pattern NAN = Pattern.compile("(?i)[+-]?nan(\\([0-9a-z_]*\\))?");
-  private static final Pattern INF = Pattern.compile("(?i)[+-]?inf(inity)?");
+      Pattern.compile("[+-]?0[xX]([0-9a-fA-F]+\\.?[0-9a-fA-F]*|\\.[0-9a-fA-F]+)([pP][+-]?\\d+)?");  private static final Pattern INF = Pattern.compile("(?i)[+-]?inf(inity)?");
 
   /** C's {@code strtod} over the whole text, or empty. */
   static Optional<Double> strtod(String text) {

@@ -11,11 +11,6 @@ final class Ttl {
   private Ttl() {}
 
   static ModuleSpec spec() {
-    return ttl().meaning(Ttl::meaning);
-  }
-
-
-  private static ModuleSpec ttl() {
     OptionSpec eq = ttlOption("--ttl-eq").negatable().alias("--ttl");
     return ModuleSpec.match("ttl", eq, ttlOption("--ttl-lt"), ttlOption("--ttl-gt"))
         .checkedBy(
@@ -30,8 +25,10 @@ final class Ttl {
         // iptables' option table lists lt, gt, eq; their ids go eq, lt, gt.
         .withRules(OptionRules.of("--ttl-lt", "--ttl-gt", "--ttl-eq")
             .ids("--ttl-eq", "--ttl-lt", "--ttl-gt")
-            .exclusive("--ttl-lt", "--ttl-gt", "--ttl-eq"));
+            .exclusive("--ttl-lt", "--ttl-gt", "--ttl-eq"))
+        .meaning(Ttl::meaning);
   }
+
 
   private static OptionSpec ttlOption(String name) {
     return OptionSpec.one(name, a -> ttl(a, name));

@@ -16,7 +16,43 @@ public sealed interface Action
         Action.Nat, Action.Netmap, Action.SetMark, Action.ConnMark, Action.NoTrack,
         Action.Log, Action.Queue, Action.Continue {
 
-  <R> R accept(Visitor<R> visitor);
+  /**
+   * Calls the visitor's method for this variant. The {@code permits} list and {@link Visitor}
+   * name every variant, so the compiler lists each interpreter to update when one is added;
+   * this is the one place that maps variants to methods.
+   */
+  default <R> R accept(Visitor<R> visitor) {
+    if (this instanceof Accept x) {
+      return visitor.accept(x);
+    } else if (this instanceof Drop x) {
+      return visitor.drop(x);
+    } else if (this instanceof Return x) {
+      return visitor.returns(x);
+    } else if (this instanceof Jump x) {
+      return visitor.jump(x);
+    } else if (this instanceof Goto x) {
+      return visitor.goTo(x);
+    } else if (this instanceof Reject x) {
+      return visitor.reject(x);
+    } else if (this instanceof Nat x) {
+      return visitor.nat(x);
+    } else if (this instanceof Netmap x) {
+      return visitor.netmap(x);
+    } else if (this instanceof SetMark x) {
+      return visitor.setMark(x);
+    } else if (this instanceof ConnMark x) {
+      return visitor.connMark(x);
+    } else if (this instanceof NoTrack x) {
+      return visitor.noTrack(x);
+    } else if (this instanceof Log x) {
+      return visitor.log(x);
+    } else if (this instanceof Queue x) {
+      return visitor.queue(x);
+    } else if (this instanceof Continue x) {
+      return visitor.proceed(x);
+    }
+    throw new AssertionError("no visitor method for " + getClass());
+  }
 
   /** Whether the action ends the walk of the chain with a verdict. */
   boolean terminates();
@@ -54,10 +90,6 @@ public sealed interface Action
 
   /** {@code -j ACCEPT}. */
   record Accept() implements Action {
-    @Override
-    public <R> R accept(Visitor<R> v) {
-      return v.accept(this);
-    }
 
     @Override
     public boolean terminates() {
@@ -67,10 +99,6 @@ public sealed interface Action
 
   /** {@code -j DROP}. */
   record Drop() implements Action {
-    @Override
-    public <R> R accept(Visitor<R> v) {
-      return v.drop(this);
-    }
 
     @Override
     public boolean terminates() {
@@ -80,10 +108,6 @@ public sealed interface Action
 
   /** {@code -j RETURN}: back to the rule after the jump, or the policy of a built-in chain. */
   record Return() implements Action {
-    @Override
-    public <R> R accept(Visitor<R> v) {
-      return v.returns(this);
-    }
 
     @Override
     public boolean terminates() {
@@ -96,12 +120,6 @@ public sealed interface Action
     public Jump {
       Objects.requireNonNull(chain, "chain");
     }
-
-    @Override
-    public <R> R accept(Visitor<R> v) {
-      return v.jump(this);
-    }
-
     @Override
     public boolean terminates() {
       return false;
@@ -113,12 +131,6 @@ public sealed interface Action
     public Goto {
       Objects.requireNonNull(chain, "chain");
     }
-
-    @Override
-    public <R> R accept(Visitor<R> v) {
-      return v.goTo(this);
-    }
-
     @Override
     public boolean terminates() {
       return false;
@@ -170,12 +182,6 @@ public sealed interface Action
     public Reject {
       Objects.requireNonNull(with, "with");
     }
-
-    @Override
-    public <R> R accept(Visitor<R> v) {
-      return v.reject(this);
-    }
-
     @Override
     public boolean terminates() {
       return true;
@@ -236,12 +242,6 @@ public sealed interface Action
         case DNAT, REDIRECT -> false;
       };
     }
-
-    @Override
-    public <R> R accept(Visitor<R> v) {
-      return v.nat(this);
-    }
-
     @Override
     public boolean terminates() {
       return true;
@@ -258,12 +258,6 @@ public sealed interface Action
         throw new IllegalArgumentException("prefix must be 0..32 but was " + prefix);
       }
     }
-
-    @Override
-    public <R> R accept(Visitor<R> v) {
-      return v.netmap(this);
-    }
-
     @Override
     public boolean terminates() {
       return true;
@@ -272,10 +266,6 @@ public sealed interface Action
 
   /** {@code -j MARK --set-xmark VALUE/MASK}: mark = (mark AND NOT mask) XOR value. */
   record SetMark(long value, long mask) implements Action {
-    @Override
-    public <R> R accept(Visitor<R> v) {
-      return v.setMark(this);
-    }
 
     @Override
     public boolean terminates() {
@@ -303,12 +293,6 @@ public sealed interface Action
     public ConnMark {
       Objects.requireNonNull(op, "op");
     }
-
-    @Override
-    public <R> R accept(Visitor<R> v) {
-      return v.connMark(this);
-    }
-
     @Override
     public boolean terminates() {
       return false;
@@ -317,10 +301,6 @@ public sealed interface Action
 
   /** {@code -j NOTRACK} or {@code -j CT --notrack}: exempt the packet from connection tracking. */
   record NoTrack() implements Action {
-    @Override
-    public <R> R accept(Visitor<R> v) {
-      return v.noTrack(this);
-    }
 
     @Override
     public boolean terminates() {
@@ -336,12 +316,6 @@ public sealed interface Action
     public Log {
       Objects.requireNonNull(prefix, "prefix");
     }
-
-    @Override
-    public <R> R accept(Visitor<R> v) {
-      return v.log(this);
-    }
-
     @Override
     public boolean terminates() {
       return false;
@@ -353,10 +327,6 @@ public sealed interface Action
    * here: the packet is dropped, or accepted with {@code --queue-bypass}.
    */
   record Queue(boolean bypass) implements Action {
-    @Override
-    public <R> R accept(Visitor<R> v) {
-      return v.queue(this);
-    }
 
     @Override
     public boolean terminates() {
@@ -375,12 +345,6 @@ public sealed interface Action
       Objects.requireNonNull(target, "target");
       Objects.requireNonNull(why, "why");
     }
-
-    @Override
-    public <R> R accept(Visitor<R> v) {
-      return v.proceed(this);
-    }
-
     @Override
     public boolean terminates() {
       return false;

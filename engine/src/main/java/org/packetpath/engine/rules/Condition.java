@@ -34,7 +34,49 @@ public sealed interface Condition
   /** Holds for no packet. */
   Condition FALSE = new Any(List.of());
 
-  <R> R accept(Visitor<R> visitor);
+  /**
+   * Calls the visitor's method for this variant. The {@code permits} list and {@link Visitor}
+   * name every variant, so the compiler lists each interpreter to update when one is added;
+   * this is the one place that maps variants to methods.
+   */
+  default <R> R accept(Visitor<R> visitor) {
+    if (this instanceof All x) {
+      return visitor.all(x);
+    } else if (this instanceof Any x) {
+      return visitor.any(x);
+    } else if (this instanceof Not x) {
+      return visitor.not(x);
+    } else if (this instanceof FieldIn x) {
+      return visitor.fieldIn(x);
+    } else if (this instanceof TcpFlags x) {
+      return visitor.tcpFlags(x);
+    } else if (this instanceof Iface x) {
+      return visitor.iface(x);
+    } else if (this instanceof CtStates x) {
+      return visitor.ctStates(x);
+    } else if (this instanceof CtStatus x) {
+      return visitor.ctStatus(x);
+    } else if (this instanceof CtDirection x) {
+      return visitor.ctDirection(x);
+    } else if (this instanceof HasConnection x) {
+      return visitor.hasConnection(x);
+    } else if (this instanceof InSet x) {
+      return visitor.inSet(x);
+    } else if (this instanceof AddressType x) {
+      return visitor.addressType(x);
+    } else if (this instanceof PacketType x) {
+      return visitor.packetType(x);
+    } else if (this instanceof ReversePath x) {
+      return visitor.reversePath(x);
+    } else if (this instanceof LocalSocket x) {
+      return visitor.localSocket(x);
+    } else if (this instanceof MacSource x) {
+      return visitor.macSource(x);
+    } else if (this instanceof Opaque x) {
+      return visitor.opaque(x);
+    }
+    throw new AssertionError("no visitor method for " + getClass());
+  }
 
   /** One method per variant; implemented by everything that interprets conditions. */
   interface Visitor<R> {
@@ -133,37 +175,19 @@ public sealed interface Condition
   record All(List<Condition> parts) implements Condition {
     public All {
       parts = List.copyOf(parts);
-    }
-
-    @Override
-    public <R> R accept(Visitor<R> v) {
-      return v.all(this);
-    }
-  }
+    }  }
 
   /** At least one part holds; evaluated in order, stopping at the first that does. */
   record Any(List<Condition> parts) implements Condition {
     public Any {
       parts = List.copyOf(parts);
-    }
-
-    @Override
-    public <R> R accept(Visitor<R> v) {
-      return v.any(this);
-    }
-  }
+    }  }
 
   /** {@code inner} does not hold. */
   record Not(Condition inner) implements Condition {
     public Not {
       Objects.requireNonNull(inner, "inner");
-    }
-
-    @Override
-    public <R> R accept(Visitor<R> v) {
-      return v.not(this);
-    }
-  }
+    }  }
 
   /**
    * The field's value, masked, is one of {@code values}: {@code (value & mask) ∈ values}. A
@@ -182,13 +206,7 @@ public sealed interface Condition
     /** Whether the mask covers the whole field: the value itself is compared. */
     public boolean unmasked() {
       return mask == field.max();
-    }
-
-    @Override
-    public <R> R accept(Visitor<R> v) {
-      return v.fieldIn(this);
-    }
-  }
+    }  }
 
   /**
    * The TCP flags among {@code mask} are exactly {@code set} ({@code --tcp-flags SYN,ACK SYN}).
@@ -199,13 +217,7 @@ public sealed interface Condition
       if (mask < 0 || mask > 0x3f || (set & ~mask) != 0) {
         throw new IllegalArgumentException("flags " + set + " must lie within mask " + mask);
       }
-    }
-
-    @Override
-    public <R> R accept(Visitor<R> v) {
-      return v.tcpFlags(this);
-    }
-  }
+    }  }
 
   /** Whether a condition is about the interface a packet came in by or goes out by. */
   enum Direction {
@@ -228,25 +240,13 @@ public sealed interface Condition
     public boolean matches(String device) {
       return name.endsWith("+") ? device.startsWith(name.substring(0, name.length() - 1))
           : name.equals(device);
-    }
-
-    @Override
-    public <R> R accept(Visitor<R> v) {
-      return v.iface(this);
-    }
-  }
+    }  }
 
   /** The packet's connection-tracking state is one of {@code states}. */
   record CtStates(Set<CtState> states) implements Condition {
     public CtStates {
       states = Set.copyOf(states);
-    }
-
-    @Override
-    public <R> R accept(Visitor<R> v) {
-      return v.ctStates(this);
-    }
-  }
+    }  }
 
   /** A status bit of a connection-tracking entry, as {@code --ctstatus} names them. */
   enum Status {
@@ -264,29 +264,13 @@ public sealed interface Condition
   record CtStatus(Set<Status> any) implements Condition {
     public CtStatus {
       any = Set.copyOf(any);
-    }
-
-    @Override
-    public <R> R accept(Visitor<R> v) {
-      return v.ctStatus(this);
-    }
-  }
+    }  }
 
   /** The packet has a connection and travels in its reply (or its original) direction. */
-  record CtDirection(boolean reply) implements Condition {
-    @Override
-    public <R> R accept(Visitor<R> v) {
-      return v.ctDirection(this);
-    }
-  }
+  record CtDirection(boolean reply) implements Condition {}
 
   /** The packet has a connection-tracking entry (not in raw, not untracked, not INVALID). */
-  record HasConnection() implements Condition {
-    @Override
-    public <R> R accept(Visitor<R> v) {
-      return v.hasConnection(this);
-    }
-  }
+  record HasConnection() implements Condition {}
 
   /** Which address of the packet a condition looks at. */
   enum Side {
@@ -305,13 +289,7 @@ public sealed interface Condition
       if (dimensions.isEmpty()) {
         throw new IllegalArgumentException("a set lookup needs at least one dimension");
       }
-    }
-
-    @Override
-    public <R> R accept(Visitor<R> v) {
-      return v.inSet(this);
-    }
-  }
+    }  }
 
   /** Route types, as {@code RTN_*} names them and {@code -m addrtype} tests them. */
   enum RouteType {
@@ -340,13 +318,7 @@ public sealed interface Condition
       Objects.requireNonNull(side, "side");
       types = Set.copyOf(types);
       Objects.requireNonNull(limit, "limit");
-    }
-
-    @Override
-    public <R> R accept(Visitor<R> v) {
-      return v.addressType(this);
-    }
-  }
+    }  }
 
   /** The link-layer packet types of {@code -m pkttype}. */
   enum LinkType {
@@ -360,13 +332,7 @@ public sealed interface Condition
   record PacketType(LinkType type) implements Condition {
     public PacketType {
       Objects.requireNonNull(type, "type");
-    }
-
-    @Override
-    public <R> R accept(Visitor<R> v) {
-      return v.packetType(this);
-    }
-  }
+    }  }
 
   /**
    * The route back to the packet's source leaves by the interface it came in by ({@code -m
@@ -374,32 +340,16 @@ public sealed interface Condition
    * one of the firewall's own addresses pass; {@code validMark} puts the mark into the lookup.
    */
   record ReversePath(boolean loose, boolean acceptLocal, boolean validMark)
-      implements Condition {
-    @Override
-    public <R> R accept(Visitor<R> v) {
-      return v.reversePath(this);
-    }
-  }
+      implements Condition {}
 
   /** The packet was sent from one of the firewall's own sockets (not forwarded). */
-  record LocalSocket() implements Condition {
-    @Override
-    public <R> R accept(Visitor<R> v) {
-      return v.localSocket(this);
-    }
-  }
+  record LocalSocket() implements Condition {}
 
   /** The packet's Ethernet source address is {@code address} (lower case, colon-separated). */
   record MacSource(String address) implements Condition {
     public MacSource {
       Objects.requireNonNull(address, "address");
-    }
-
-    @Override
-    public <R> R accept(Visitor<R> v) {
-      return v.macSource(this);
-    }
-  }
+    }  }
 
   /**
    * A test whose outcome does not follow from the packet: a rate limit, a random choice, a list
@@ -412,13 +362,7 @@ public sealed interface Condition
       Objects.requireNonNull(module, "module");
       Objects.requireNonNull(why, "why");
       Objects.requireNonNull(standIn, "standIn");
-    }
-
-    @Override
-    public <R> R accept(Visitor<R> v) {
-      return v.opaque(this);
-    }
-  }
+    }  }
 
   /** How the simulator decides an {@link Opaque} condition, the same way every run. */
   sealed interface StandIn permits Fixed, FirstPackets, EveryNth {}
