@@ -127,12 +127,7 @@ final class CommandParser {
 
   private void command(Token token, String flag) throws LineError {
     words.noInvert(token);
-    Command.Kind newKind = null;
-    for (Command.Kind k : Command.Kind.values()) {
-      if (k.flag.equals(flag)) {
-        newKind = k;
-      }
-    }
+    Command.Kind newKind = Command.Kind.byFlag(flag).orElseThrow();
     if (kind != null) {
       throw words.error(token, "Cannot use " + flag + " with " + kind.flag)
           .explain("one line holds one command");

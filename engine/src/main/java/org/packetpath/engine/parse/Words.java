@@ -80,6 +80,9 @@ final class Words {
 
   /** The {@code arity} words after option {@code token}, called {@code name} in messages. */
   List<String> takeArgs(Token token, int arity, String name) throws LineError {
+    if (arity == 1) {
+      return List.of(takeArg(token, name));
+    }
     List<String> values = new ArrayList<>(arity);
     for (int i = 0; i < arity; i++) {
       if (pos >= tokens.size()) {
@@ -95,7 +98,10 @@ final class Words {
 
   /** The one word after option {@code token}, called {@code name} in messages. */
   String takeArg(Token token, String name) throws LineError {
-    return takeArgs(token, 1, name).get(0);
+    if (pos >= tokens.size()) {
+      throw error(token, "option \"" + name + "\" requires an argument");
+    }
+    return tokens.get(pos++).text();
   }
 
   /** The word holding argument {@code index} of option {@code optionToken}. */
