@@ -125,9 +125,8 @@ public final class Args {
   public static String network(String text) throws ArgException {
     int[] net = networkValue(text, false);
     Optional<Integer> prefix = Ipv4.prefixOf(net[1]);
-    return Ipv4.format(net[0])
-        + "/"
-        + prefix.map(String::valueOf).orElse(Ipv4.format(net[1]));
+    return Ipv4.format(net[0]) + "/"
+        + (prefix.isPresent() ? prefix.get().toString() : Ipv4.format(net[1]));
   }
 
   /**

@@ -137,6 +137,9 @@ final class CNumbers {
     for (int i = 0; i < 4; i++) {
       long octet = 0;
       if (i < parts.length) {
+        octet = plainOctet(parts[i]);
+      }
+      if (octet < 0) {
         Optional<Long> n = strtoulAll(parts[i]).filter(v -> v >= 0 && v <= 255);
         if (n.isEmpty()) {
           return Optional.empty();
@@ -146,6 +149,26 @@ final class CNumbers {
       address |= (int) octet << (8 * (3 - i));
     }
     return Optional.of(address);
+  }
+
+  /**
+   * {@code part} as a plain decimal octet (0..255 without leading zeros, which strtoul reads as
+   * decimal too), or -1 when it is anything else.
+   */
+  private static int plainOctet(String part) {
+    int n = part.length();
+    if (n == 0 || n > 3 || (n > 1 && part.charAt(0) == '0')) {
+      return -1;
+    }
+    int value = 0;
+    for (int i = 0; i < n; i++) {
+      char c = part.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value <= 255 ? value : -1;
   }
 
   /**

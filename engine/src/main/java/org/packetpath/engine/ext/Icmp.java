@@ -17,7 +17,7 @@ final class Icmp {
   }
 
   private static Condition meaning(List<Option> options) {
-    Condition icmp = Condition.is(Field.PROTOCOL, 1);
+    Condition icmp = Meanings.protocol(1);
     return Condition.all(icmp, Meanings.perOption(options, o -> type(o.arg())));
   }
 

@@ -61,9 +61,23 @@ final class Meanings {
     return new Condition.FieldIn(field, unsignedMask, IntervalSet.of(address & unsignedMask));
   }
 
+  /** The condition {@code -p NUMBER} states, one shared instance per protocol number. */
+  private static final Condition[] PROTOCOL_IS = new Condition[256];
+
+  static {
+    for (int p = 0; p < PROTOCOL_IS.length; p++) {
+      PROTOCOL_IS[p] = Condition.is(Field.PROTOCOL, p);
+    }
+  }
+
   /** The protocol called {@code name} in canonical form ({@code tcp}, {@code 47}). */
   static Condition protocol(String name) {
-    return Condition.is(Field.PROTOCOL, Protocols.number(name).orElseThrow());
+    return protocol(Protocols.number(name).orElseThrow());
+  }
+
+  /** The protocol numbered {@code number}, 0..255. */
+  static Condition protocol(int number) {
+    return PROTOCOL_IS[number];
   }
 
   /** A number in canonical form: decimal, or hex with {@code 0x}. */

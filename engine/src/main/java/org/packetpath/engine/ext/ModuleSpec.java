@@ -3,7 +3,6 @@ package org.packetpath.engine.ext;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -173,9 +172,9 @@ public record ModuleSpec(
    */
   public List<Option> finish(RuleContext rule, List<Option> given) throws ArgException {
     List<Option> checked = check.finish(rule, sorted(given));
-    Set<String> names = new HashSet<>();
-    checked.forEach(o -> names.add(o.name()));
-    rules.check(name, names);
+    if (!rules.isEmpty()) {
+      rules.check(name, Args.names(checked));
+    }
     return sorted(finisher.finish(rule, checked));
   }
 
@@ -192,8 +191,19 @@ public record ModuleSpec(
   /** Sorts canonical options into save order (stable for options of the same name). */
   public List<Option> sorted(List<Option> given) {
     List<Option> copy = new ArrayList<>(given);
-    copy.sort(Comparator.comparingInt(this::rank));
+    if (!inSaveOrder(copy)) {
+      copy.sort(Comparator.comparingInt(this::rank));
+    }
     return copy;
+  }
+
+  private boolean inSaveOrder(List<Option> options) {
+    for (int i = 1; i < options.size(); i++) {
+      if (rank(options.get(i - 1)) > rank(options.get(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private int rank(Option option) {

@@ -22,9 +22,14 @@ public final class OptionRules {
   private static final OptionRules NONE = new OptionRules(List.of());
 
   private final List<Entry> entries;
+  /** The entries in the order of their ids. */
+  private final List<Entry> byId;
 
   private OptionRules(List<Entry> entries) {
     this.entries = List.copyOf(entries);
+    List<Entry> sorted = new ArrayList<>(entries);
+    sorted.sort((a, b) -> Integer.compare(a.id(), b.id()));
+    this.byId = List.copyOf(sorted);
   }
 
   /** No rules at all. */
@@ -86,6 +91,11 @@ public final class OptionRules {
         e.needs()));
   }
 
+  /** Whether the table states no rules at all. */
+  public boolean isEmpty() {
+    return entries.isEmpty();
+  }
+
   /** Checks the options given, by canonical name; fails with iptables' message. */
   public void check(String module, Collection<String> given) throws ArgException {
     for (Entry e : entries) {
@@ -97,7 +107,7 @@ public final class OptionRules {
       if (!present) {
         continue;
       }
-      for (Entry other : byId()) {
+      for (Entry other : byId) {
         if (other == e || !given.contains(other.name())) {
           if (other != e && e.needs().contains(other.name())) {
             throw new ArgException(module + ": option \"" + e.label() + "\" also requires \""
@@ -114,12 +124,6 @@ public final class OptionRules {
         }
       }
     }
-  }
-
-  private List<Entry> byId() {
-    List<Entry> sorted = new ArrayList<>(entries);
-    sorted.sort((a, b) -> Integer.compare(a.id(), b.id()));
-    return sorted;
   }
 
   private OptionRules update(String name, java.util.function.UnaryOperator<Entry> change) {

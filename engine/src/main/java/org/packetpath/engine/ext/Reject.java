@@ -45,10 +45,13 @@ final class Reject {
   /** Accepts the full names and the abbreviations iptables accepts ({@code port-unreach}). */
   private static String rejectType(String text) throws ArgException {
     String t = text.toLowerCase(Locale.ROOT);
+    if (REJECT_TYPES.contains(t)) {
+      return t;
+    }
     for (String type : REJECT_TYPES) {
       String shortForm = type.replace("icmp-", "").replace("unreachable", "unreach")
           .replace("prohibited", "prohib");
-      if (t.equals(type) || t.equals(shortForm) || t.equals("icmp-" + shortForm)) {
+      if (t.equals(shortForm) || t.equals("icmp-" + shortForm)) {
         return type;
       }
     }

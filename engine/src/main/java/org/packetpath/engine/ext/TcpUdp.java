@@ -51,7 +51,7 @@ final class TcpUdp {
   /** The protocol, then each option: ports in ranges, flags among a mask, no TCP options. */
   private static Condition meaning(int protocol, List<Option> options) {
     List<Condition> parts = new ArrayList<>();
-    parts.add(Condition.is(Field.PROTOCOL, protocol));
+    parts.add(Meanings.protocol(protocol));
     parts.add(Meanings.perOption(options, o -> switch (o.name()) {
       case "--sport" -> Condition.in(Field.SOURCE_PORT, Meanings.range(o.arg()));
       case "--dport" -> Condition.in(Field.DESTINATION_PORT, Meanings.range(o.arg()));

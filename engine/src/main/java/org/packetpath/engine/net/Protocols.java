@@ -36,11 +36,20 @@ public final class Protocols {
   /** The protocol number for a name (any case) or a decimal number 0..255. */
   public static Optional<Integer> number(String text) {
     String lower = text.toLowerCase(Locale.ROOT);
-    if (!lower.isEmpty() && lower.chars().allMatch(Character::isDigit) && lower.length() <= 3) {
+    if (!lower.isEmpty() && lower.length() <= 3 && allDigits(lower)) {
       int n = Integer.parseInt(lower);
       return n <= 255 ? Optional.of(n) : Optional.empty();
     }
     return Optional.ofNullable(BY_NAME.get(lower));
+  }
+
+  private static boolean allDigits(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (!Character.isDigit(text.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The name iptables-save prints for a protocol number: its name, or the number. */

@@ -44,6 +44,18 @@ record Command(
       this.flag = flag;
     }
 
+    private static final Kind[] ALL = values();
+
+    /** The command written {@code flag} ({@code -A}), if any. */
+    static Optional<Kind> byFlag(String flag) {
+      for (Kind k : ALL) {
+        if (k.flag.equals(flag)) {
+          return Optional.of(k);
+        }
+      }
+      return Optional.empty();
+    }
+
     /** Whether this command carries a rule specification. */
     boolean takesRule() {
       return this == APPEND || this == INSERT || this == DELETE || this == REPLACE;

@@ -65,17 +65,19 @@ public final class RulesParser {
 
   /** Recognises the form of {@code text} from its first line that is not blank or a comment. */
   public static Format detect(String text) {
-    for (String line : text.lines().toList()) {
-      String t = line.strip();
-      if (t.isEmpty() || t.startsWith("#")) {
-        continue;
-      }
-      String first = t.split("[ \t]", 2)[0];
-      first = first.substring(first.lastIndexOf('/') + 1);
-      boolean script = first.equals("iptables") || first.equals("iptables-nft")
-          || first.equals("iptables-legacy") || first.equals("sudo") || first.equals("set");
-      return script ? Format.SCRIPT : Format.SAVE;
-    }
-    return Format.SAVE;
+    return text.lines()
+        .map(String::strip)
+        .filter(t -> !t.isEmpty() && !t.startsWith("#"))
+        .findFirst()
+        .map(RulesParser::formatOf)
+        .orElse(Format.SAVE);
+  }
+
+  private static Format formatOf(String firstLine) {
+    String first = firstLine.split("[ \t]", 2)[0];
+    first = first.substring(first.lastIndexOf('/') + 1);
+    boolean script = first.equals("iptables") || first.equals("iptables-nft")
+        || first.equals("iptables-legacy") || first.equals("sudo") || first.equals("set");
+    return script ? Format.SCRIPT : Format.SAVE;
   }
 }

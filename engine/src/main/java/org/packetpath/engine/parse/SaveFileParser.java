@@ -109,7 +109,7 @@ final class SaveFileParser {
   }
 
   private void chain(LineSource line) throws LineError {
-    List<Token> tokens = blankSeparated(line.text());
+    List<Token> tokens = Tokenizer.splitOnBlanks(line.text());
     Token first = tokens.get(0);
     Token name = new Token(first.text().substring(1), first.column() + 1);
     if (name.text().isEmpty()) {
@@ -161,16 +161,6 @@ final class SaveFileParser {
           command.targetAt(), command.line());
     }
     builder.apply(table, command, diagnostics.list());
-  }
-
-  /** Words separated by blanks, quotes left alone, as iptables-restore reads chain lines. */
-  private static List<Token> blankSeparated(String text) {
-    List<Token> tokens = new java.util.ArrayList<>();
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("[^ \t\r\n]+").matcher(text);
-    while (m.find()) {
-      tokens.add(new Token(m.group(), m.start() + 1));
-    }
-    return tokens;
   }
 
   static List<Token> tokens(LineSource line) throws LineError {

@@ -23,13 +23,38 @@ final class Tokenizer {
   }
 
   static List<Token> split(String line) throws UnterminatedQuote {
-    List<Token> tokens = new ArrayList<>();
-    StringBuilder word = new StringBuilder();
-    int start = -1;
+    List<Token> tokens = new ArrayList<>(24);
+    int n = line.length();
+    int i = 0;
+    while (true) {
+      while (i < n && isBlank(line.charAt(i))) {
+        i++;
+      }
+      if (i >= n) {
+        return tokens;
+      }
+      int start = i;
+      while (i < n && !isBlank(line.charAt(i)) && line.charAt(i) != '"') {
+        i++;
+      }
+      if (i < n && line.charAt(i) == '"') {
+        StringBuilder word = new StringBuilder().append(line, start, i);
+        i = quotedRest(line, i, word);
+        tokens.add(new Token(word.toString(), start + 1));
+      } else {
+        tokens.add(new Token(line.substring(start, i), start + 1));
+      }
+    }
+  }
+
+  /**
+   * Reads the rest of a word from the quote at {@code i} into {@code word}; returns the index
+   * after the word.
+   */
+  private static int quotedRest(String line, int i, StringBuilder word) throws UnterminatedQuote {
     boolean quoted = false;
     int quoteStart = 0;
-    boolean hadQuotes = false;
-    for (int i = 0; i < line.length(); i++) {
+    for (; i < line.length(); i++) {
       char c = line.charAt(i);
       if (quoted) {
         if (c == '\\' && i + 1 < line.length()) {
@@ -39,32 +64,40 @@ final class Tokenizer {
         } else {
           word.append(c);
         }
-      } else if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-        if (start >= 0) {
-          tokens.add(new Token(word.toString(), start + 1));
-          word.setLength(0);
-          start = -1;
-          hadQuotes = false;
-        }
+      } else if (isBlank(c)) {
+        break;
+      } else if (c == '"') {
+        quoted = true;
+        quoteStart = i;
       } else {
-        if (start < 0) {
-          start = i;
-        }
-        if (c == '"') {
-          quoted = true;
-          quoteStart = i;
-          hadQuotes = true;
-        } else {
-          word.append(c);
-        }
+        word.append(c);
       }
     }
     if (quoted) {
       throw new UnterminatedQuote(quoteStart + 1);
     }
-    if (start >= 0 || hadQuotes) {
-      tokens.add(new Token(word.toString(), start + 1));
+    return i;
+  }
+
+  /** Words separated by blanks, quotes left alone, as iptables-restore reads chain lines. */
+  static List<Token> splitOnBlanks(String line) {
+    List<Token> tokens = new ArrayList<>();
+    int i = 0;
+    while (i < line.length()) {
+      if (isBlank(line.charAt(i))) {
+        i++;
+        continue;
+      }
+      int start = i;
+      while (i < line.length() && !isBlank(line.charAt(i))) {
+        i++;
+      }
+      tokens.add(new Token(line.substring(start, i), start + 1));
     }
     return tokens;
+  }
+
+  private static boolean isBlank(char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
   }
 }

@@ -19,6 +19,7 @@ import org.packetpath.engine.input.SourcePosition;
 import org.packetpath.engine.rules.Chain;
 import org.packetpath.engine.rules.Hook;
 import org.packetpath.engine.rules.Match;
+import org.packetpath.engine.rules.Option;
 import org.packetpath.engine.rules.Rule;
 import org.packetpath.engine.rules.Ruleset;
 import org.packetpath.engine.rules.Table;
@@ -104,13 +105,17 @@ final class Validator {
 
   private void checkRule(Table table, Chain chain, Rule rule, Map<Hook, Reach> hooks) {
     for (Match match : rule.matches()) {
-      Extensions.match(match.module()).ifPresent(spec -> checkPlacement(table, chain, rule, spec,
-          hooks, "-m " + match.module()));
+      Optional<ModuleSpec> spec = Extensions.match(match.module());
+      if (spec.isPresent()) {
+        checkPlacement(table, chain, rule, spec.get(), hooks, "-m " + match.module());
+      }
     }
     if (rule.target().isPresent() && rule.target().get().kind() == Target.Kind.EXTENSION) {
       String name = rule.target().get().name();
-      Extensions.target(name).ifPresent(spec -> checkPlacement(table, chain, rule, spec, hooks,
-          "-j " + name));
+      Optional<ModuleSpec> spec = Extensions.target(name);
+      if (spec.isPresent()) {
+        checkPlacement(table, chain, rule, spec.get(), hooks, "-j " + name);
+      }
     }
     checkInterface(chain, rule, hooks, "-i", Hook::knowsInInterface, "in-interface");
     checkInterface(chain, rule, hooks, "-o", Hook::knowsOutInterface, "out-interface");
@@ -118,10 +123,15 @@ final class Validator {
 
   private void checkInterface(Chain chain, Rule rule, Map<Hook, Reach> hooks, String flag,
       java.util.function.Predicate<Hook> known, String longName) {
-    if (rule.baseOption(flag).filter(o -> !o.negated()).isEmpty()) {
+    if (!hasPlainOption(rule, flag)) {
       return; // a negated interface test simply always matches where there is no interface
     }
-    List<Hook> bad = hooks.keySet().stream().filter(h -> !known.test(h)).toList();
+    List<Hook> bad = new ArrayList<>();
+    for (Hook h : hooks.keySet()) {
+      if (!known.test(h)) {
+        bad.add(h);
+      }
+    }
     if (bad.isEmpty()) {
       return;
     }
@@ -140,14 +150,23 @@ final class Validator {
     }
   }
 
+  /** Whether {@code rule} has base option {@code flag} without {@code !}. */
+  private static boolean hasPlainOption(Rule rule, String flag) {
+    for (Option o : rule.base()) {
+      if (o.name().equals(flag)) {
+        return !o.negated();
+      }
+    }
+    return false;
+  }
+
   private void checkPlacement(Table table, Chain chain, Rule rule, ModuleSpec spec,
       Map<Hook, Reach> hooks, String usage) {
-    String what = spec.name() + (spec.kind() == ModuleSpec.Kind.TARGET ? " target" : " match");
-    SourcePosition at = column(rule, " " + usage + " ", " " + usage);
     if (!spec.tables().isEmpty() && !spec.tables().contains(table)) {
+      SourcePosition at = usedAt(rule, usage);
       String allowed = spec.tables().stream().sorted().map(Table::label)
           .collect(Collectors.joining("/"));
-      diagnostics.add(Diagnostic.error(at, line(at), what + ": only valid in " + allowed
+      diagnostics.add(Diagnostic.error(at, line(at), label(spec) + ": only valid in " + allowed
           + " table, not " + table.label())
           .explained("iptables-restore: RULE_APPEND failed (Invalid argument); " + spec.name()
               + " can only be used in the " + allowed + " table"));
@@ -155,25 +174,40 @@ final class Validator {
     }
     if (!spec.hooks().isEmpty()) {
       Set<Hook> bad = EnumSet.noneOf(Hook.class);
-      hooks.keySet().stream().filter(h -> !spec.hooks().contains(h)).forEach(bad::add);
+      for (Hook h : hooks.keySet()) {
+        if (!spec.hooks().contains(h)) {
+          bad.add(h);
+        }
+      }
       if (!bad.isEmpty()) {
         Reach reach = hooks.get(bad.iterator().next());
-        SourcePosition failing = latest(rule, reach.path(), at);
+        SourcePosition failing = latest(rule, reach.path(), usedAt(rule, usage));
         String used = bad.stream().map(Hook::name).collect(Collectors.joining("/"));
         String allowed = spec.hooks().stream().sorted().map(Hook::name)
             .collect(Collectors.joining("/"));
         String via = reach.path().isEmpty() ? "" : " (chain " + chain.name() + " is reached via "
             + describe(reach.path()) + ")";
         String verb = spec.kind() == ModuleSpec.Kind.TARGET ? "usable" : "valid";
-        diagnostics.add(Diagnostic.error(failing, line(failing), what + ": used from hooks " + used
-            + ", but only " + verb + " from " + allowed)
+        diagnostics.add(Diagnostic.error(failing, line(failing), label(spec)
+            + ": used from hooks " + used + ", but only " + verb + " from " + allowed)
             .explained("iptables-restore: RULE_APPEND failed (Invalid argument)" + via));
       }
     }
     if (spec.notSimulated().isPresent() && warnedModules.add(spec.kind() + spec.name())) {
+      SourcePosition at = usedAt(rule, usage);
       diagnostics.add(Diagnostic.warning(at, line(at), "module '" + spec.name()
           + "' is not simulated: " + spec.notSimulated().get()));
     }
+  }
+
+  /** {@code "tcp match"}, {@code "REJECT target"}. */
+  private static String label(ModuleSpec spec) {
+    return spec.name() + (spec.kind() == ModuleSpec.Kind.TARGET ? " target" : " match");
+  }
+
+  /** Where {@code usage} ({@code -m NAME}, {@code -j NAME}) is written in {@code rule}'s line. */
+  private SourcePosition usedAt(Rule rule, String usage) {
+    return column(rule, " " + usage + " ", " " + usage);
   }
 
   private SourcePosition latest(Rule rule, List<Rule> path, SourcePosition at) {
@@ -195,16 +229,14 @@ final class Validator {
   /** Detects a jump loop reachable from a built-in chain; reports it at the rule closing it. */
   private boolean findLoop(TableRules table, Map<String, Chain> chains) {
     List<Rule> jumps = new ArrayList<>();
+    Map<Rule, String> from = new java.util.IdentityHashMap<>();
     for (Chain c : table.chains()) {
       for (Rule r : c.rules()) {
         if (r.target().filter(Target::isChainTarget).isPresent()) {
           jumps.add(r);
+          from.put(r, c.name());
         }
       }
-    }
-    Map<Rule, String> from = new java.util.IdentityHashMap<>();
-    for (Chain c : table.chains()) {
-      c.rules().forEach(r -> from.put(r, c.name()));
     }
     if (loop(table.table(), jumps, from).isEmpty()) {
       return false;

@@ -119,7 +119,10 @@ public sealed interface Condition
 
   /** Every one of {@code parts}; nested {@code All}s are flattened and one part stands alone. */
   static Condition all(List<Condition> parts) {
-    List<Condition> flat = new ArrayList<>();
+    if (parts.size() == 1 && !(parts.get(0) instanceof All)) {
+      return parts.get(0);
+    }
+    List<Condition> flat = new ArrayList<>(parts.size() + 2);
     for (Condition p : parts) {
       if (p instanceof All a) {
         flat.addAll(a.parts());
@@ -136,7 +139,10 @@ public sealed interface Condition
 
   /** Any one of {@code parts}; nested {@code Any}s are flattened and one part stands alone. */
   static Condition any(List<Condition> parts) {
-    List<Condition> flat = new ArrayList<>();
+    if (parts.size() == 1 && !(parts.get(0) instanceof Any)) {
+      return parts.get(0);
+    }
+    List<Condition> flat = new ArrayList<>(parts.size() + 2);
     for (Condition p : parts) {
       if (p instanceof Any a) {
         flat.addAll(a.parts());

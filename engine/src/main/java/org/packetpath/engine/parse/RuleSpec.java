@@ -1,0 +1,388 @@
+package org.packetpath.engine.parse;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.packetpath.engine.ext.ArgException;
+import org.packetpath.engine.ext.Args;
+import org.packetpath.engine.ext.BaseOptions;
+import org.packetpath.engine.ext.Extensions;
+import org.packetpath.engine.ext.ModuleSpec;
+import org.packetpath.engine.ext.OptionSpec;
+import org.packetpath.engine.ext.RuleContext;
+import org.packetpath.engine.input.Diagnostic;
+import org.packetpath.engine.input.SourcePosition;
+import org.packetpath.engine.input.Suggest;
+import org.packetpath.engine.net.Protocols;
+import org.packetpath.engine.rules.Condition;
+import org.packetpath.engine.rules.Counters;
+import org.packetpath.engine.rules.Match;
+import org.packetpath.engine.rules.Option;
+import org.packetpath.engine.rules.Rule;
+import org.packetpath.engine.rules.Table;
+import org.packetpath.engine.rules.Target;
+
+/**
+ * The rule specification of one command as its options are read: the base IP options ({@code
+ * -s -d -i -o -p -f}), the match and target extensions loaded with their options, the target
+ * and the counters; then the canonical rules it stands for (several when {@code -s} or {@code
+ * -d} list several addresses). Checks each option as iptables does when it reads it. Not
+ * thread-safe; one instance per command.
+ */
+final class RuleSpec {
+  private static final Set<String> STANDARD_VERDICTS = Set.of("ACCEPT", "DROP", "RETURN");
+
+  /** A match or target extension loaded on this line, with the options it received. */
+  static final class Extension {
+    final ModuleSpec spec;
+    final Token at;
+    final List<Option> options = new ArrayList<>();
+
+    Extension(ModuleSpec spec, Token at) {
+      this.spec = spec;
+      this.at = at;
+    }
+  }
+
+  private final Words words;
+  private final List<Diagnostic> warnings;
+
+  private final Map<String, Option> base = new LinkedHashMap<>();
+  private final Map<String, Token> baseTokens = new LinkedHashMap<>();
+  private List<String> sources = List.of();
+  private List<String> destinations = List.of();
+  private final List<Extension> loaded = new ArrayList<>();
+  private Extension target;
+  private Token targetToken;
+  private String targetName;
+  private boolean isGoto;
+  private Counters counters = Counters.ZERO;
+
+  RuleSpec(Words words, List<Diagnostic> warnings) {
+    this.words = words;
+    this.warnings = warnings;
+  }
+
+  // ---- what has been read --------------------------------------------------------------------
+
+  /** The extensions loaded so far, in order; the target extension too once {@code -j} names one. */
+  List<Extension> loaded() {
+    return loaded;
+  }
+
+  /** Loads {@code spec}, written at {@code at}. */
+  void load(ModuleSpec spec, Token at) {
+    loaded.add(new Extension(spec, at));
+  }
+
+  /** The word naming the target, if the rule has one. */
+  Optional<Token> targetToken() {
+    return Optional.ofNullable(targetToken);
+  }
+
+  /**
+   * The first word of the rule specification, in the order iptables complains about them: a
+   * base option, else the target, else the first match; empty when nothing was given.
+   */
+  Optional<Token> firstWord() {
+    if (!baseTokens.isEmpty()) {
+      return Optional.of(baseTokens.values().iterator().next());
+    }
+    if (targetToken != null) {
+      return Optional.of(targetToken);
+    }
+    return loaded.isEmpty() ? Optional.empty() : Optional.of(loaded.get(0).at);
+  }
+
+  /** Whether no option of a rule specification was given. */
+  boolean isEmpty() {
+    return base.isEmpty() && loaded.isEmpty() && targetName == null && sources.isEmpty()
+        && destinations.isEmpty();
+  }
+
+  /**
+   * The match {@code -p NAME} loads implicitly when an option is unknown otherwise ({@code -p
+   * tcp --dport 22}): none when {@code -p} is absent or negated or the match is loaded already.
+   */
+  Optional<ModuleSpec> implicitProtocolMatch() {
+    Option proto = base.get("-p");
+    if (proto == null || proto.negated()) {
+      return Optional.empty();
+    }
+    String name = proto.arg();
+    for (Extension l : loaded) {
+      if (l.spec.name().equals(name) && l.spec.kind() == ModuleSpec.Kind.MATCH) {
+        return Optional.empty();
+      }
+    }
+    return Extensions.match(name);
+  }
+
+  // ---- options -------------------------------------------------------------------------------
+
+  /** {@code -s}, {@code -d}, {@code -i}, {@code -o} or {@code -p} and its argument. */
+  void ipOption(Token token, String name) throws LineError {
+    boolean negated = words.takeInvert(true, "");
+    if (base.containsKey(name) || (name.equals("-s") && !sources.isEmpty())
+        || (name.equals("-d") && !destinations.isEmpty())) {
+      throw words.error(token, "multiple " + name + " flags not allowed");
+    }
+    String value = words.takeArg(token, name);
+    Token valueToken = words.argToken(token, 0);
+    switch (name) {
+      case "-s", "-d" -> {
+        List<String> list = addresses(valueToken, value, negated);
+        if (name.equals("-s")) {
+          sources = list;
+        } else {
+          destinations = list;
+        }
+        baseTokens.put(name, token);
+        if (negated) {
+          base.put(name, new Option(name, true, List.of()));
+        }
+      }
+      case "-i", "-o" -> {
+        interfaceName(valueToken, value);
+        if (!value.equals("+") || negated) {
+          base.put(name, new Option(name, negated, List.of(value)));
+        }
+        baseTokens.put(name, token);
+      }
+      default -> protocol(token, valueToken, value, negated);
+    }
+  }
+
+  private void interfaceName(Token valueToken, String value) throws LineError {
+    if (value.isEmpty()) {
+      throw words.error(valueToken, "Empty interface is likely to be undesired")
+          .explain("give an interface name such as eth0, or leave the option out");
+    }
+    if (value.indexOf('/') >= 0 || value.indexOf(' ') >= 0) {
+      warnings.add(words.line().warning(valueToken, "weird character in interface `" + value
+          + "' ('/' and ' ' are not allowed by the kernel)"));
+    }
+    if (value.length() > 15) {
+      throw words.error(valueToken, "interface name `" + value
+          + "' must be shorter than IFNAMSIZ (15)")
+          .explain("Linux interface names have at most 15 characters");
+    }
+  }
+
+  private void protocol(Token token, Token valueToken, String value, boolean negated)
+      throws LineError {
+    int number = Protocols.number(value).orElseThrow(
+        () -> words.error(valueToken, "unknown protocol \"" + value + "\" specified")
+            .explain("use a name such as tcp, udp, icmp or all, or a number 0..255"));
+    if (number == 0 && negated) {
+      throw words.error(token, "rule would never match protocol");
+    }
+    if (number != 0) {
+      base.put("-p", new Option("-p", negated, List.of(Protocols.canonicalName(number))));
+    } else {
+      base.put("-p", null);
+    }
+    baseTokens.put("-p", token);
+  }
+
+  private List<String> addresses(Token token, String value, boolean negated) throws LineError {
+    if (value.indexOf(',') < 0) {
+      return List.of(network(token, value));
+    }
+    String[] parts = value.split(",", -1);
+    if (negated) {
+      throw words.error(token, "! not allowed with multiple source or destination IP addresses");
+    }
+    List<String> out = new ArrayList<>();
+    for (String part : parts) {
+      String network = network(token, part);
+      if (!out.contains(network)) {
+        out.add(network);
+      }
+    }
+    return out;
+  }
+
+  private String network(Token token, String text) throws LineError {
+    try {
+      return Args.network(text);
+    } catch (ArgException e) {
+      throw words.argError(token, e.at(-1));
+    }
+  }
+
+  /** {@code -f}. */
+  void fragment(Token token) throws LineError {
+    boolean negated = words.takeInvert(true, "");
+    if (base.containsKey("-f")) {
+      throw words.error(token, "multiple -f flags not allowed");
+    }
+    base.put("-f", new Option("-f", negated, List.of()));
+    baseTokens.put("-f", token);
+  }
+
+  /** {@code -m NAME}. */
+  void match(Token token) throws LineError {
+    if (words.pendingInvert() != null) {
+      throw words.error(words.pendingInvert(), "unexpected ! flag before --match");
+    }
+    String name = words.takeArg(token, "-m");
+    Token nameToken = words.argToken(token, 0);
+    ModuleSpec spec = Extensions.match(name).orElseThrow(() -> {
+      LineError e = words.error(nameToken, "Couldn't load match `" + name
+          + "':No such file or directory");
+      List<String> known = Extensions.matches().stream().map(ModuleSpec::name).toList();
+      return Suggest.closest(name, known).map(s -> e.explain("did you mean -m " + s + "?"))
+          .orElse(e.explain("there is no match extension called " + name));
+    });
+    load(spec, nameToken);
+  }
+
+  /** {@code -j NAME} or, when {@code goTo}, {@code -g CHAIN}. */
+  void target(Token token, boolean goTo) throws LineError {
+    words.noInvert(token);
+    if (targetName != null) {
+      throw words.error(token, "multiple -j flags not allowed")
+          .explain("a rule has one target; split it into two rules");
+    }
+    String name = words.takeArg(token, goTo ? "-g" : "-j");
+    targetToken = words.argToken(token, 0);
+    targetName = name;
+    isGoto = goTo;
+    if (!goTo) {
+      Optional<ModuleSpec> spec = Extensions.target(name);
+      if (spec.isPresent()) {
+        target = new Extension(spec.get(), targetToken);
+        loaded.add(target);
+      }
+    }
+  }
+
+  /** {@code -c PACKETS BYTES}. */
+  void counters(Token token) throws LineError {
+    words.noInvert(token);
+    List<String> values = words.takeArgs(token, 2, "-c");
+    Optional<Long> packets = SaveFileParser.unsigned64(values.get(0));
+    Optional<Long> bytes = SaveFileParser.unsigned64(values.get(1));
+    if (packets.isEmpty() || bytes.isEmpty()) {
+      throw words.error(token, "-c packet counter not numeric");
+    }
+    counters = new Counters(packets.get(), bytes.get());
+  }
+
+  /** Option {@code spec} of extension {@code owner}, written as {@code token}. */
+  void extensionOption(Token token, Extension owner, OptionSpec spec) throws LineError {
+    boolean negated = words.takeInvert(spec.invertible(), owner.spec.name() + ": option \""
+        + spec.name() + "\" cannot be inverted.");
+    List<String> values = words.takeArgs(token, spec.arity(), spec.name());
+    Option option;
+    try {
+      option = spec.canonical(negated, values);
+    } catch (ArgException e) {
+      throw words.argError(token, e);
+    }
+    for (Option existing : owner.options) {
+      if (existing.name().equals(option.name())) {
+        throw words.error(token, owner.spec.name() + ": option \"" + spec.name()
+            + "\" can only be used once.");
+      }
+    }
+    owner.options.add(option);
+  }
+
+  // ---- the rules -----------------------------------------------------------------------------
+
+  /**
+   * The canonical rules of this specification in chain {@code chain} of {@code table}, written
+   * at {@code origin}: one per source and destination address.
+   */
+  List<Rule> rules(Table table, String chain, SourcePosition origin) throws LineError {
+    Option proto = base.get("-p");
+    Optional<String> protocol = proto == null || proto.negated()
+        ? Optional.empty() : Optional.of(proto.arg());
+    RuleContext context = new RuleContext(table, chain, protocol);
+    List<Match> matches = new ArrayList<>(loaded.size());
+    for (Extension l : loaded) {
+      if (l == target) {
+        continue;
+      }
+      List<Option> options = finish(l, context);
+      matches.add(new Match(l.spec.name(), options, l.spec.condition().of(options)));
+    }
+    Optional<Target> ruleTarget = Optional.empty();
+    if (targetName != null) {
+      ruleTarget = Optional.of(target(table, context));
+    }
+    List<String> src = sources.isEmpty() ? List.of("") : sources;
+    List<String> dst = destinations.isEmpty() ? List.of("") : destinations;
+    List<Rule> rules = new ArrayList<>(src.size() * dst.size());
+    for (String s : src) {
+      for (String d : dst) {
+        List<Option> baseOptions = baseOptions(s, d);
+        List<Condition> conditions = new ArrayList<>(matches.size() + 1);
+        conditions.add(BaseOptions.meaning(baseOptions));
+        for (Match m : matches) {
+          conditions.add(m.condition());
+        }
+        rules.add(new Rule(baseOptions, matches, ruleTarget, counters, origin,
+            Condition.all(conditions)));
+      }
+    }
+    return rules;
+  }
+
+  private List<Option> baseOptions(String source, String destination) {
+    List<Option> out = new ArrayList<>(6);
+    addAddress(out, "-s", source);
+    addAddress(out, "-d", destination);
+    for (String name : new String[] {"-i", "-o", "-p", "-f"}) {
+      Option o = base.get(name);
+      if (o != null) {
+        out.add(o);
+      }
+    }
+    return out;
+  }
+
+  private void addAddress(List<Option> out, String name, String value) {
+    boolean negated = base.containsKey(name);
+    if (value.isEmpty() || (value.equals("0.0.0.0/0") && !negated)) {
+      return;
+    }
+    out.add(new Option(name, negated, List.of(value)));
+  }
+
+  private List<Option> finish(Extension l, RuleContext context) throws LineError {
+    try {
+      return l.spec.finish(context, l.options);
+    } catch (ArgException e) {
+      LineError error = words.error(l.at, e.getMessage());
+      throw e.explanation().isEmpty() ? error : error.explain(e.explanation());
+    }
+  }
+
+  private Target target(Table table, RuleContext context) throws LineError {
+    if (target != null) {
+      List<Option> options = finish(target, context);
+      return Target.extension(targetName, options, target.spec.action().of(options));
+    }
+    if (STANDARD_VERDICTS.contains(targetName)) {
+      if (targetName.equals("DROP") && table == Table.NAT && !isGoto) {
+        throw words.error(targetToken, "The \"nat\" table is not intended for filtering, the use"
+            + " of DROP is therefore inhibited.")
+            .explain("drop packets in the filter table; the nat table only sees the first packet"
+                + " of each connection");
+      }
+      if (isGoto) {
+        throw words.error(targetToken, "Chain '" + targetName + "' does not exist")
+            .explain("-g continues in a user-defined chain; use -j " + targetName
+                + " for a verdict");
+      }
+      return Target.standard(targetName);
+    }
+    return isGoto ? Target.goTo(targetName) : Target.jump(targetName);
+  }
+}

@@ -1,0 +1,132 @@
+package org.packetpath.engine.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.packetpath.engine.ext.ArgException;
+
+/**
+ * The words of one command, read left to right as iptables' getopt loop reads its argv, with
+ * the {@code !} seen before the option being read. Errors point at a word of the line. Not
+ * thread-safe.
+ */
+final class Words {
+  private final LineSource line;
+  private final List<Token> tokens;
+  private int pos;
+  /** The {@code !} waiting for the option it negates, or null. */
+  private Token invert;
+
+  Words(LineSource line, List<Token> tokens) {
+    this.line = line;
+    this.tokens = tokens;
+  }
+
+  LineSource line() {
+    return line;
+  }
+
+  boolean hasNext() {
+    return pos < tokens.size();
+  }
+
+  Token next() {
+    return tokens.get(pos++);
+  }
+
+  /** The next word, not taken; call only when {@link #hasNext}. */
+  Token peek() {
+    return tokens.get(pos);
+  }
+
+  /** The first word of the line, or an empty word at column 1 when there is none. */
+  Token first() {
+    return tokens.isEmpty() ? new Token("", 1) : tokens.get(0);
+  }
+
+  /** Remembers a {@code !}; fails if one is already waiting. */
+  void invert(Token token) throws LineError {
+    if (invert != null) {
+      throw error(token, "multiple consecutive ! not allowed");
+    }
+    invert = token;
+  }
+
+  /** The {@code !} waiting for an option, or null. */
+  Token pendingInvert() {
+    return invert;
+  }
+
+  /**
+   * Whether a {@code !} precedes the option being read, consuming it; fails with {@code message}
+   * at the {@code !} when the option cannot be negated.
+   */
+  boolean takeInvert(boolean allowed, String message) throws LineError {
+    if (invert == null) {
+      return false;
+    }
+    if (!allowed) {
+      throw error(invert, message);
+    }
+    invert = null;
+    return true;
+  }
+
+  /** Fails when a {@code !} precedes {@code token}, an option that cannot be negated. */
+  void noInvert(Token token) throws LineError {
+    if (invert != null) {
+      throw error(invert, "unexpected ! flag before " + token.text());
+    }
+  }
+
+  /** The {@code arity} words after option {@code token}, called {@code name} in messages. */
+  List<String> takeArgs(Token token, int arity, String name) throws LineError {
+    if (arity == 1) {
+      return List.of(takeArg(token, name));
+    }
+    List<String> values = new ArrayList<>(arity);
+    for (int i = 0; i < arity; i++) {
+      if (pos >= tokens.size()) {
+        if (arity == 2 && i == 1) {
+          throw error(token, name + " requires two args.");
+        }
+        throw error(token, "option \"" + name + "\" requires an argument");
+      }
+      values.add(tokens.get(pos++).text());
+    }
+    return values;
+  }
+
+  /** The one word after option {@code token}, called {@code name} in messages. */
+  String takeArg(Token token, String name) throws LineError {
+    if (pos >= tokens.size()) {
+      throw error(token, "option \"" + name + "\" requires an argument");
+    }
+    return tokens.get(pos++).text();
+  }
+
+  /** The word holding argument {@code index} of option {@code optionToken}. */
+  Token argToken(Token optionToken, int index) {
+    int i = indexOf(optionToken) + 1 + Math.max(index, 0);
+    return i < tokens.size() ? tokens.get(i) : optionToken;
+  }
+
+  private int indexOf(Token token) {
+    for (int i = 0; i < tokens.size(); i++) {
+      if (tokens.get(i) == token) {
+        return i;
+      }
+    }
+    return tokens.indexOf(token);
+  }
+
+  LineError error(Token token, String message) {
+    return new LineError(line.error(token, message));
+  }
+
+  /** A bad argument of option {@code optionToken}, at the argument it names. */
+  LineError argError(Token optionToken, ArgException e) {
+    Token at = e.argIndex() >= 0 ? argToken(optionToken, e.argIndex()) : optionToken;
+    LineError error = error(at, e.getMessage());
+    return e.explanation().isEmpty() ? error : error.explain(e.explanation());
+  }
+}
