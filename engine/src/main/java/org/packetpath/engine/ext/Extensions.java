@@ -1,6 +1,7 @@
 package org.packetpath.engine.ext;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,8 +12,12 @@ import java.util.stream.Stream;
 public final class Extensions {
   private Extensions() {}
 
+  /** By name, in name order. */
   private static final Map<String, ModuleSpec> MATCHES = new TreeMap<>();
   private static final Map<String, ModuleSpec> TARGETS = new TreeMap<>();
+  /** The same, for looking names up while reading every rule. */
+  private static final Map<String, ModuleSpec> MATCH_INDEX;
+  private static final Map<String, ModuleSpec> TARGET_INDEX;
 
   static {
     Stream.of(
@@ -31,6 +36,8 @@ public final class Extensions {
             NatTargets.all())
         .flatMap(List::stream)
         .forEach(Extensions::register);
+    MATCH_INDEX = new HashMap<>(MATCHES);
+    TARGET_INDEX = new HashMap<>(TARGETS);
   }
 
   private static void register(ModuleSpec spec) {
@@ -42,12 +49,12 @@ public final class Extensions {
 
   /** The match extension loaded by {@code -m name}, if known. */
   public static Optional<ModuleSpec> match(String name) {
-    return Optional.ofNullable(MATCHES.get(name));
+    return Optional.ofNullable(MATCH_INDEX.get(name));
   }
 
   /** The target extension loaded by {@code -j NAME}, if known. */
   public static Optional<ModuleSpec> target(String name) {
-    return Optional.ofNullable(TARGETS.get(name));
+    return Optional.ofNullable(TARGET_INDEX.get(name));
   }
 
   public static Collection<ModuleSpec> matches() {

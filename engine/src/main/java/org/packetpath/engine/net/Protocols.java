@@ -1,9 +1,9 @@
 package org.packetpath.engine.net;
 
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /** IP protocol names and numbers, as in {@code /etc/protocols}. */
 public final class Protocols {
@@ -18,8 +18,8 @@ public final class Protocols {
           + " isis 124 sctp 132 fc 133 mobility-header 135 udplite 136 mpls-in-ip 137"
           + " manet 138 hip 139 shim6 140 wesp 141 rohc 142 ethernet 143";
 
-  private static final Map<String, Integer> BY_NAME = new TreeMap<>();
-  private static final Map<Integer, String> BY_NUMBER = new TreeMap<>();
+  private static final Map<String, Integer> BY_NAME = new HashMap<>();
+  private static final Map<Integer, String> BY_NUMBER = new HashMap<>();
 
   static {
     String[] words = TABLE.split(" ");
@@ -57,6 +57,7 @@ public final class Protocols {
     if (number == 0) {
       return "all";
     }
-    return Optional.ofNullable(BY_NUMBER.get(number)).orElse(Integer.toString(number));
+    String name = BY_NUMBER.get(number);
+    return name != null ? name : Integer.toString(number);
   }
 }

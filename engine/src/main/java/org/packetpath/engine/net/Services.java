@@ -1,8 +1,8 @@
 package org.packetpath.engine.net;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /** Well-known TCP/UDP service names, as {@code getservbyname} resolves them for iptables. */
 public final class Services {
@@ -25,7 +25,7 @@ public final class Services {
           + " amqp 5672 redis 6379 git 9418 zabbix-agent 10050 zabbix-trapper 10051"
           + " mdns 5353 llmnr 5355 domain-s 853 kerberos-adm 749 puppet 8140 hkp 11371";
 
-  private static final Map<String, Integer> BY_NAME = new TreeMap<>();
+  private static final Map<String, Integer> BY_NAME = new HashMap<>();
 
   static {
     String[] words = TABLE.split(" ");

@@ -39,11 +39,17 @@ public final class RulesParser {
 
   /** Reads {@code text} in the given form. */
   public static ParseResult parse(String file, String text, Format format) {
+    return parse(file, text, format, ReadAhead.MIN_LINES);
+  }
+
+  /** Reads {@code text}, reading its rule lines ahead from {@code readAheadFrom} lines on. */
+  static ParseResult parse(String file, String text, Format format, int readAheadFrom) {
     List<String> lines = text.lines().toList();
     RulesetBuilder builder = new RulesetBuilder();
     Diagnostics diagnostics = new Diagnostics();
     switch (format) {
-      case SAVE -> new SaveFileParser(file, lines, builder, diagnostics).parse();
+      case SAVE -> new SaveFileParser(file, lines, builder, diagnostics,
+          ReadAhead.of(file, lines, readAheadFrom)).parse();
       case SCRIPT -> new ScriptParser(file, lines, builder, diagnostics).parse();
     }
     Ruleset ruleset = builder.build();

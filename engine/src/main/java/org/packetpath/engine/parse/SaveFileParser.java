@@ -12,7 +12,8 @@ import org.packetpath.engine.rules.Table;
  * Reads the iptables-save / iptables-restore format: {@code *table} blocks of {@code :CHAIN
  * POLICY [p:b]} declarations and commands, each block ended by {@code COMMIT}. Each block
  * flushes its table, as iptables-restore does without {@code --noflush}. Reports one problem per
- * line and goes on with the next line. Not thread-safe.
+ * line and goes on with the next line. The rule lines of a large file are read on every core
+ * ({@link ReadAhead}) and applied in order. Not thread-safe.
  */
 final class SaveFileParser {
   private final String file;
@@ -24,9 +25,12 @@ final class SaveFileParser {
   private int tableLine;
   /** Inside the block of a table that does not exist: its lines are skipped up to COMMIT. */
   private boolean skipping;
+  private final ReadAhead readAhead;
 
-  SaveFileParser(String file, List<String> lines, RulesetBuilder builder, Diagnostics diagnostics) {
+  SaveFileParser(String file, List<String> lines, RulesetBuilder builder, Diagnostics diagnostics,
+      ReadAhead readAhead) {
     this.file = file;
+    this.readAhead = readAhead;
     this.lines = lines;
     this.builder = builder;
     this.diagnostics = diagnostics;
@@ -144,6 +148,16 @@ final class SaveFileParser {
   }
 
   private void rule(LineSource line) throws LineError {
+    Optional<ReadAhead.Read> read = readAhead.get(line.number(), table);
+    Command command = read.isPresent()
+        ? read.get().replay(diagnostics.list())
+        : readRule(line, table, diagnostics.list());
+    builder.apply(table, command, diagnostics.list());
+  }
+
+  /** The command on rule line {@code line} of a block of {@code table}. */
+  static Command readRule(LineSource line, Table table, List<Diagnostic> warnings)
+      throws LineError {
     List<Token> tokens = tokens(line);
     Counters counters = null;
     if (!tokens.isEmpty() && tokens.get(0).text().startsWith("[")) {
@@ -153,14 +167,14 @@ final class SaveFileParser {
           .explained("counters look like [packets:bytes], for example [0:0]")));
       tokens = tokens.subList(1, tokens.size());
     }
-    Command command = new CommandParser(line, tokens, true, table, diagnostics.list()).parse();
+    Command command = new CommandParser(line, tokens, true, table, warnings).parse();
     if (counters != null) {
       Counters given = counters;
       command = new Command(command.kind(), command.table(), command.args(), command.ruleNumber(),
           command.rules().stream().map(r -> r.withCounters(given)).toList(), command.at(),
           command.targetAt(), command.line());
     }
-    builder.apply(table, command, diagnostics.list());
+    return command;
   }
 
   static List<Token> tokens(LineSource line) throws LineError {

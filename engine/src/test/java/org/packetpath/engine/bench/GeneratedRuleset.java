@@ -33,6 +33,15 @@ final class GeneratedRuleset {
     this.random = new Random(seed);
   }
 
+  /**
+   * Writes the ruleset of {@code COUNT} rules to {@code FILE}, for benchmarks run outside the
+   * JVM ({@code lab/bench/rules-check}): {@code GeneratedRuleset COUNT SEED FILE}.
+   */
+  public static void main(String[] args) throws java.io.IOException {
+    java.nio.file.Files.writeString(java.nio.file.Path.of(args[2]),
+        text(Integer.parseInt(args[0]), Long.parseLong(args[1])));
+  }
+
   /** An iptables-save file with exactly {@code count} rules (at least 200). */
   static String text(int count, long seed) {
     if (count < 200) {
