@@ -107,14 +107,14 @@ final class Validator {
     for (Match match : rule.matches()) {
       Optional<ModuleSpec> spec = Extensions.match(match.module());
       if (spec.isPresent()) {
-        checkPlacement(table, chain, rule, spec.get(), hooks, "-m " + match.module());
+        checkPlacement(table, chain, rule, spec.get(), hooks, match.module());
       }
     }
     if (rule.target().isPresent() && rule.target().get().kind() == Target.Kind.EXTENSION) {
       String name = rule.target().get().name();
       Optional<ModuleSpec> spec = Extensions.target(name);
       if (spec.isPresent()) {
-        checkPlacement(table, chain, rule, spec.get(), hooks, "-j " + name);
+        checkPlacement(table, chain, rule, spec.get(), hooks, name);
       }
     }
     checkInterface(chain, rule, hooks, "-i", Hook::knowsInInterface, "in-interface");
@@ -160,10 +160,11 @@ final class Validator {
     return false;
   }
 
+  /** Checks where {@code -m name} or {@code -j name} of {@code spec} is used. */
   private void checkPlacement(Table table, Chain chain, Rule rule, ModuleSpec spec,
-      Map<Hook, Reach> hooks, String usage) {
+      Map<Hook, Reach> hooks, String name) {
     if (!spec.tables().isEmpty() && !spec.tables().contains(table)) {
-      SourcePosition at = usedAt(rule, usage);
+      SourcePosition at = usedAt(rule, spec, name);
       String allowed = spec.tables().stream().sorted().map(Table::label)
           .collect(Collectors.joining("/"));
       diagnostics.add(Diagnostic.error(at, line(at), label(spec) + ": only valid in " + allowed
@@ -181,7 +182,7 @@ final class Validator {
       }
       if (!bad.isEmpty()) {
         Reach reach = hooks.get(bad.iterator().next());
-        SourcePosition failing = latest(rule, reach.path(), usedAt(rule, usage));
+        SourcePosition failing = latest(rule, reach.path(), usedAt(rule, spec, name));
         String used = bad.stream().map(Hook::name).collect(Collectors.joining("/"));
         String allowed = spec.hooks().stream().sorted().map(Hook::name)
             .collect(Collectors.joining("/"));
@@ -194,7 +195,7 @@ final class Validator {
       }
     }
     if (spec.notSimulated().isPresent() && warnedModules.add(spec.kind() + spec.name())) {
-      SourcePosition at = usedAt(rule, usage);
+      SourcePosition at = usedAt(rule, spec, name);
       diagnostics.add(Diagnostic.warning(at, line(at), "module '" + spec.name()
           + "' is not simulated: " + spec.notSimulated().get()));
     }
@@ -205,8 +206,9 @@ final class Validator {
     return spec.name() + (spec.kind() == ModuleSpec.Kind.TARGET ? " target" : " match");
   }
 
-  /** Where {@code usage} ({@code -m NAME}, {@code -j NAME}) is written in {@code rule}'s line. */
-  private SourcePosition usedAt(Rule rule, String usage) {
+  /** Where {@code -m name} or {@code -j name} of {@code spec} is written in {@code rule}'s line. */
+  private SourcePosition usedAt(Rule rule, ModuleSpec spec, String name) {
+    String usage = (spec.kind() == ModuleSpec.Kind.TARGET ? "-j " : "-m ") + name;
     return column(rule, " " + usage + " ", " " + usage);
   }
 
