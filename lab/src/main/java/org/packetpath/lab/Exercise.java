@@ -1,8 +1,8 @@
 package org.packetpath.lab;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
+import org.packetpath.engine.input.Checks;
 import org.packetpath.engine.topology.Topology;
 
 /**
@@ -46,17 +46,11 @@ public record Exercise(
     if (number < 1) {
       throw new IllegalArgumentException("number must be at least 1 but was " + number);
     }
-    Objects.requireNonNull(folder, "folder");
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(title, "title");
+    Checks.nonNull("folder", folder, "id", id, "title", title, "topologyName", topologyName,
+        "topology", topology, "instructions", instructions, "start", start, "solution", solution);
     concepts = List.copyOf(concepts);
-    Objects.requireNonNull(topologyName, "topologyName");
-    Objects.requireNonNull(topology, "topology");
     checks = List.copyOf(checks);
     hints = List.copyOf(hints);
-    Objects.requireNonNull(instructions, "instructions");
-    Objects.requireNonNull(start, "start");
-    Objects.requireNonNull(solution, "solution");
     wrong = List.copyOf(wrong);
   }
 

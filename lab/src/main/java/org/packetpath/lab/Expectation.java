@@ -1,7 +1,7 @@
 package org.packetpath.lab;
 
-import java.util.Objects;
 import java.util.Optional;
+import org.packetpath.engine.input.Checks;
 import org.packetpath.engine.packet.Packet;
 
 /**
@@ -29,13 +29,8 @@ public record Expectation(
     Optional<Outcome> answer) {
 
   public Expectation {
-    Objects.requireNonNull(outcome, "outcome");
-    Objects.requireNonNull(where, "where");
-    Objects.requireNonNull(ctstate, "ctstate");
-    Objects.requireNonNull(out, "out");
-    Objects.requireNonNull(finalHeader, "finalHeader");
-    Objects.requireNonNull(finalText, "finalText");
-    Objects.requireNonNull(answer, "answer");
+    Checks.nonNull("outcome", outcome, "where", where, "ctstate", ctstate, "out", out,
+        "finalHeader", finalHeader, "finalText", finalText, "answer", answer);
   }
 
   /** Only an outcome. */

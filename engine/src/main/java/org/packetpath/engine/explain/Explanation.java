@@ -1,6 +1,6 @@
 package org.packetpath.engine.explain;
 
-import java.util.Objects;
+import org.packetpath.engine.input.Checks;
 import org.packetpath.engine.input.SourcePosition;
 import org.packetpath.engine.rules.Table;
 
@@ -10,10 +10,7 @@ import org.packetpath.engine.rules.Table;
  */
 public record Explanation(Table table, String chain, int rule, String text, SourcePosition origin) {
   public Explanation {
-    Objects.requireNonNull(table, "table");
-    Objects.requireNonNull(chain, "chain");
-    Objects.requireNonNull(text, "text");
-    Objects.requireNonNull(origin, "origin");
+    Checks.nonNull("table", table, "chain", chain, "text", text, "origin", origin);
   }
 
   /** {@code filter INPUT rule 3: drop TCP packets to port 22 from anywhere}. */

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.packetpath.engine.input.Checks;
 import org.packetpath.engine.rules.Action;
 import org.packetpath.engine.rules.Condition;
 import org.packetpath.engine.rules.Hook;
@@ -67,18 +67,12 @@ public record ModuleSpec(
   private static final Finisher UNCHANGED = (r, o) -> o;
 
   public ModuleSpec {
-    Objects.requireNonNull(kind, "kind");
-    Objects.requireNonNull(name, "name");
+    Checks.nonNull("kind", kind, "name", name, "check", check, "rules", rules, "finisher", finisher,
+        "notSimulated", notSimulated, "condition", condition, "action", action);
     options = List.copyOf(options);
     saveOrder = List.copyOf(saveOrder);
-    Objects.requireNonNull(check, "check");
-    Objects.requireNonNull(rules, "rules");
-    Objects.requireNonNull(finisher, "finisher");
     tables = tables.isEmpty() ? Set.of() : Set.copyOf(tables);
     hooks = hooks.isEmpty() ? Set.of() : Set.copyOf(hooks);
-    Objects.requireNonNull(notSimulated, "notSimulated");
-    Objects.requireNonNull(condition, "condition");
-    Objects.requireNonNull(action, "action");
   }
 
   /** A match whose options print in the order they are listed here. */

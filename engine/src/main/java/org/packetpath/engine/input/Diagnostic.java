@@ -1,6 +1,5 @@
 package org.packetpath.engine.input;
 
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -16,11 +15,8 @@ public record Diagnostic(
     String sourceLine) {
 
   public Diagnostic {
-    Objects.requireNonNull(severity, "severity");
-    Objects.requireNonNull(position, "position");
-    Objects.requireNonNull(message, "message");
-    Objects.requireNonNull(explanation, "explanation");
-    Objects.requireNonNull(sourceLine, "sourceLine");
+    Checks.nonNull("severity", severity, "position", position, "message", message,
+        "explanation", explanation, "sourceLine", sourceLine);
   }
 
   public static Diagnostic error(SourcePosition position, String sourceLine, String message) {

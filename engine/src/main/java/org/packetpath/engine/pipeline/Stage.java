@@ -1,7 +1,7 @@
 package org.packetpath.engine.pipeline;
 
-import java.util.Objects;
 import java.util.Optional;
+import org.packetpath.engine.input.Checks;
 import org.packetpath.engine.rules.Hook;
 import org.packetpath.engine.rules.Table;
 
@@ -21,9 +21,7 @@ public record Stage(Hook hook, Kind kind, int priority, Optional<Table> table) {
   }
 
   public Stage {
-    Objects.requireNonNull(hook, "hook");
-    Objects.requireNonNull(kind, "kind");
-    Objects.requireNonNull(table, "table");
+    Checks.nonNull("hook", hook, "kind", kind, "table", table);
     if ((kind == Kind.CHAIN) != table.isPresent()) {
       throw new IllegalArgumentException("a CHAIN stage has a table, other stages none");
     }

@@ -3,6 +3,7 @@ package org.packetpath.engine.rules;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.packetpath.engine.input.Checks;
 import org.packetpath.engine.input.SourcePosition;
 
 /**
@@ -19,11 +20,8 @@ public record Chain(
     SourcePosition origin) {
 
   public Chain {
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(policy, "policy");
-    Objects.requireNonNull(counters, "counters");
+    Checks.nonNull("name", name, "policy", policy, "counters", counters, "origin", origin);
     rules = List.copyOf(rules);
-    Objects.requireNonNull(origin, "origin");
   }
 
   /** A built-in chain with an ACCEPT policy and no rules, not declared by the ruleset. */

@@ -3,6 +3,7 @@ package org.packetpath.engine.rules;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.packetpath.engine.input.Checks;
 
 /**
  * What a rule does when it matches: a standard verdict ({@code ACCEPT}, {@code DROP}, {@code
@@ -24,10 +25,8 @@ public record Target(Kind kind, String name, List<Option> options, Action action
   }
 
   public Target {
-    Objects.requireNonNull(kind, "kind");
-    Objects.requireNonNull(name, "name");
+    Checks.nonNull("kind", kind, "name", name, "action", action);
     options = List.copyOf(options);
-    Objects.requireNonNull(action, "action");
     if (kind != Kind.EXTENSION && !options.isEmpty()) {
       throw new IllegalArgumentException(kind + " target " + name + " takes no options");
     }

@@ -1,7 +1,7 @@
 package org.packetpath.engine.sim;
 
-import java.util.Objects;
 import java.util.Optional;
+import org.packetpath.engine.input.Checks;
 import org.packetpath.engine.packet.Packet;
 import org.packetpath.engine.rules.CtState;
 import org.packetpath.engine.rules.Hook;
@@ -27,13 +27,8 @@ record Visit(
     boolean local) {
 
   public Visit {
-    Objects.requireNonNull(packet, "packet");
-    Objects.requireNonNull(in, "in");
-    Objects.requireNonNull(out, "out");
-    Objects.requireNonNull(hook, "hook");
-    Objects.requireNonNull(table, "table");
-    Objects.requireNonNull(ctState, "ctState");
-    Objects.requireNonNull(ct, "ct");
+    Checks.nonNull("packet", packet, "in", in, "out", out, "hook", hook, "table", table,
+        "ctState", ctState, "ct", ct);
   }
 
   /** What rules can see of a connection-tracking entry. */

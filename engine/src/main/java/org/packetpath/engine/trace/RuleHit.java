@@ -1,6 +1,6 @@
 package org.packetpath.engine.trace;
 
-import java.util.Objects;
+import org.packetpath.engine.input.Checks;
 import org.packetpath.engine.rules.Hook;
 import org.packetpath.engine.rules.Table;
 
@@ -10,10 +10,7 @@ import org.packetpath.engine.rules.Table;
  */
 public record RuleHit(Hook hook, Table table, String chain, int rule, String target) {
   public RuleHit {
-    Objects.requireNonNull(hook, "hook");
-    Objects.requireNonNull(table, "table");
-    Objects.requireNonNull(chain, "chain");
-    Objects.requireNonNull(target, "target");
+    Checks.nonNull("hook", hook, "table", table, "chain", chain, "target", target);
   }
 
   public boolean isPolicy() {

@@ -2,6 +2,7 @@ package org.packetpath.engine.trace;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.packetpath.engine.input.Checks;
 import org.packetpath.engine.packet.Packet;
 import org.packetpath.engine.pipeline.Place;
 import org.packetpath.engine.rules.CtState;
@@ -88,10 +89,7 @@ public sealed interface Step
   /** The packet entered a chain; {@code packet} is the header as the chain sees it. */
   record ChainEntered(Hook hook, Table table, String chain, Packet packet) implements Step {
     public ChainEntered {
-      Objects.requireNonNull(hook, "hook");
-      Objects.requireNonNull(table, "table");
-      Objects.requireNonNull(chain, "chain");
-      Objects.requireNonNull(packet, "packet");
+      Checks.nonNull("hook", hook, "table", table, "chain", chain, "packet", packet);
     }  }
 
   /**
@@ -102,28 +100,19 @@ public sealed interface Step
   record RuleChecked(Hook hook, Table table, String chain, int rule, boolean matched,
       Optional<String> target, String text) implements Step {
     public RuleChecked {
-      Objects.requireNonNull(hook, "hook");
-      Objects.requireNonNull(table, "table");
-      Objects.requireNonNull(chain, "chain");
-      Objects.requireNonNull(target, "target");
-      Objects.requireNonNull(text, "text");
+      Checks.nonNull("hook", hook, "table", table, "chain", chain, "target", target, "text", text);
     }  }
 
   /** A built-in chain's policy decided. */
   record PolicyApplied(Hook hook, Table table, String chain, Policy policy) implements Step {
     public PolicyApplied {
-      Objects.requireNonNull(hook, "hook");
-      Objects.requireNonNull(table, "table");
-      Objects.requireNonNull(chain, "chain");
-      Objects.requireNonNull(policy, "policy");
+      Checks.nonNull("hook", hook, "table", table, "chain", chain, "policy", policy);
     }  }
 
   /** The walk left a user chain, back to its caller (by RETURN or by falling off its end). */
   record Returned(Table table, String chain, String to) implements Step {
     public Returned {
-      Objects.requireNonNull(table, "table");
-      Objects.requireNonNull(chain, "chain");
-      Objects.requireNonNull(to, "to");
+      Checks.nonNull("table", table, "chain", chain, "to", to);
     }  }
 
   /**
@@ -133,9 +122,7 @@ public sealed interface Step
    */
   record Routed(Place place, RouteDecision decision, Optional<Table> after) implements Step {
     public Routed {
-      Objects.requireNonNull(place, "place");
-      Objects.requireNonNull(decision, "decision");
-      Objects.requireNonNull(after, "after");
+      Checks.nonNull("place", place, "decision", decision, "after", after);
       if (place.kind() != Place.Kind.ROUTE) {
         throw new IllegalArgumentException(place + " is not a routing decision");
       }
@@ -157,17 +144,13 @@ public sealed interface Step
    */
   record Tracked(CtState state, Optional<String> connection) implements Step {
     public Tracked {
-      Objects.requireNonNull(state, "state");
-      Objects.requireNonNull(connection, "connection");
+      Checks.nonNull("state", state, "connection", connection);
     }  }
 
   /** NAT rewrote the packet; {@code what} names the rewrite ({@code destination NAT}). */
   record NatApplied(Hook hook, Packet before, Packet after, String what) implements Step {
     public NatApplied {
-      Objects.requireNonNull(hook, "hook");
-      Objects.requireNonNull(before, "before");
-      Objects.requireNonNull(after, "after");
-      Objects.requireNonNull(what, "what");
+      Checks.nonNull("hook", hook, "before", before, "after", after, "what", what);
     }  }
 
   /** Anything else worth telling: a LOG line, a warning about something not simulated. */

@@ -1,8 +1,8 @@
 package org.packetpath.engine.trace;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
+import org.packetpath.engine.input.Checks;
 import org.packetpath.engine.packet.Packet;
 import org.packetpath.engine.packet.PacketSpec;
 import org.packetpath.engine.pipeline.Place;
@@ -30,13 +30,10 @@ public record Trace(
     List<Trace> generated) {
 
   public Trace {
-    Objects.requireNonNull(packet, "packet");
-    Objects.requireNonNull(ctState, "ctState");
+    Checks.nonNull("packet", packet, "ctState", ctState, "disposition", disposition, "out", out,
+        "finalPacket", finalPacket);
     steps = List.copyOf(steps);
     hits = List.copyOf(hits);
-    Objects.requireNonNull(disposition, "disposition");
-    Objects.requireNonNull(out, "out");
-    Objects.requireNonNull(finalPacket, "finalPacket");
     generated = List.copyOf(generated);
   }
 

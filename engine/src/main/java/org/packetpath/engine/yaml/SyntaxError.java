@@ -1,5 +1,6 @@
 package org.packetpath.engine.yaml;
 
+import java.util.Objects;
 import java.util.Optional;
 import org.packetpath.engine.input.Diagnostic;
 import org.packetpath.engine.input.SourcePosition;
@@ -15,7 +16,8 @@ import org.snakeyaml.engine.v2.exceptions.YamlVersionException;
  * plain words, and a hint. snakeyaml's errors are told apart by their wording, which is fixed
  * for the pinned version; any error not recognised keeps snakeyaml's own message.
  */
-final class SyntaxError {
+record SyntaxError(Source source, String context, String problem, SourcePosition contextAt,
+    SourcePosition problemAt) {
   // The mistakes TreeBuilder reports too, worded once.
   static final String SAME_COLUMN =
       "the keys of one mapping, and the items of one list, start in the same column";
@@ -36,18 +38,12 @@ final class SyntaxError {
   private static final String NO_FIT = "this line does not fit the structure above it; check its"
       + " indentation";
 
-  private final Source source;
-  private final String context;
-  private final String problem;
-  private final SourcePosition contextAt;
-  private final SourcePosition problemAt;
-
-  private SyntaxError(Source source, MarkedYamlEngineException e) {
-    this.source = source;
-    this.context = e.getContext() == null ? "" : e.getContext();
-    this.problem = e.getProblem() == null ? "" : e.getProblem();
-    this.problemAt = source.at(e.getProblemMark().or(e::getContextMark));
-    this.contextAt = e.getContextMark().isPresent() ? source.at(e.getContextMark()) : problemAt;
+  /** The error {@code e} reported, with empty text for a missing context or problem. */
+  private static SyntaxError from(Source source, MarkedYamlEngineException e) {
+    SourcePosition problemAt = source.at(e.getProblemMark().or(e::getContextMark));
+    return new SyntaxError(source, Objects.requireNonNullElse(e.getContext(), ""),
+        Objects.requireNonNullElse(e.getProblem(), ""),
+        e.getContextMark().isPresent() ? source.at(e.getContextMark()) : problemAt, problemAt);
   }
 
   /**
@@ -57,7 +53,7 @@ final class SyntaxError {
   static Diagnostic of(YamlEngineException e, Source source, Optional<Mark> last,
       int codePointLimit) {
     if (e instanceof MarkedYamlEngineException marked) {
-      return new SyntaxError(source, marked).diagnostic(marked);
+      return from(source, marked).diagnostic(marked);
     }
     SourcePosition at = source.at(last);
     if (e instanceof ReaderException reader) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.packetpath.engine.input.Checks;
 import org.packetpath.engine.input.SourcePosition;
 
 /**
@@ -32,9 +33,7 @@ public sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Sequence, Yam
     }
 
     public Scalar {
-      Objects.requireNonNull(value, "value");
-      Objects.requireNonNull(style, "style");
-      Objects.requireNonNull(position, "position");
+      Checks.nonNull("value", value, "style", style, "position", position);
     }
 
     /** Whether YAML reads this as "no value": empty, {@code ~} or {@code null}, unquoted. */
@@ -71,8 +70,7 @@ public sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Sequence, Yam
   /** One {@code key: value} pair of a mapping. */
   record Entry(Scalar key, YamlNode value) {
     public Entry {
-      Objects.requireNonNull(key, "key");
-      Objects.requireNonNull(value, "value");
+      Checks.nonNull("key", key, "value", value);
     }
   }
 

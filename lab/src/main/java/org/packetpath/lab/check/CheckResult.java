@@ -1,7 +1,7 @@
 package org.packetpath.lab.check;
 
 import java.util.List;
-import java.util.Objects;
+import org.packetpath.engine.input.Checks;
 import org.packetpath.engine.trace.Trace;
 
 /**
@@ -36,11 +36,8 @@ public record CheckResult(
   }
 
   public CheckResult {
-    Objects.requireNonNull(exercise, "exercise");
-    Objects.requireNonNull(check, "check");
-    Objects.requireNonNull(goal, "goal");
-    Objects.requireNonNull(status, "status");
-    Objects.requireNonNull(expected, "expected");
+    Checks.nonNull("exercise", exercise, "check", check, "goal", goal, "status", status,
+        "expected", expected);
     problems = List.copyOf(problems);
     traces = List.copyOf(traces);
   }

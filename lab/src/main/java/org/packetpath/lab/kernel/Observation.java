@@ -1,8 +1,8 @@
 package org.packetpath.lab.kernel;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
+import org.packetpath.engine.input.Checks;
 import org.packetpath.engine.packet.Packet;
 import org.packetpath.engine.rules.Ruleset;
 
@@ -28,11 +28,9 @@ public record Observation(
     Optional<String> sendError) {
 
   public Observation {
-    Objects.requireNonNull(counters, "counters");
-    Objects.requireNonNull(saveText, "saveText");
+    Checks.nonNull("counters", counters, "saveText", saveText, "sendError", sendError);
     frames = List.copyOf(frames);
     conntrack = List.copyOf(conntrack);
-    Objects.requireNonNull(sendError, "sendError");
   }
 
   /** The packets that left by interface {@code out}, in order. */
