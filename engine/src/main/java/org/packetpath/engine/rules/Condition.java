@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * What a rule asks of a packet, as one typed tree: the meaning of its base options ({@code -s
@@ -20,7 +21,8 @@ import java.util.Set;
  * the empty {@code All} and {@code Any}.
  *
  * <p>Interpreters implement {@link Visitor}; the compiler lists every one to update when a
- * variant is added.
+ * variant is added. The file is long because it is the whole vocabulary: every variant, the
+ * visitor and the builders stay in one place, so that a new kind of condition is one edit here.
  */
 public sealed interface Condition
     permits Condition.All, Condition.Any, Condition.Not, Condition.FieldIn, Condition.TcpFlags,
@@ -119,18 +121,7 @@ public sealed interface Condition
 
   /** Every one of {@code parts}; nested {@code All}s are flattened and one part stands alone. */
   static Condition all(List<Condition> parts) {
-    if (parts.size() == 1 && !(parts.get(0) instanceof All)) {
-      return parts.get(0);
-    }
-    List<Condition> flat = new ArrayList<>(parts.size() + 2);
-    for (Condition p : parts) {
-      if (p instanceof All a) {
-        flat.addAll(a.parts());
-      } else {
-        flat.add(p);
-      }
-    }
-    return flat.size() == 1 ? flat.get(0) : new All(flat);
+    return flat(parts, All.class, All::parts, All::new);
   }
 
   static Condition all(Condition... parts) {
@@ -139,18 +130,24 @@ public sealed interface Condition
 
   /** Any one of {@code parts}; nested {@code Any}s are flattened and one part stands alone. */
   static Condition any(List<Condition> parts) {
-    if (parts.size() == 1 && !(parts.get(0) instanceof Any)) {
+    return flat(parts, Any.class, Any::parts, Any::new);
+  }
+
+  /** {@code parts} combined by {@code make}, with combinations of the same kind flattened. */
+  private static <C extends Condition> Condition flat(List<Condition> parts, Class<C> kind,
+      Function<C, List<Condition>> partsOf, Function<List<Condition>, C> make) {
+    if (parts.size() == 1 && !kind.isInstance(parts.get(0))) {
       return parts.get(0);
     }
     List<Condition> flat = new ArrayList<>(parts.size() + 2);
     for (Condition p : parts) {
-      if (p instanceof Any a) {
-        flat.addAll(a.parts());
+      if (kind.isInstance(p)) {
+        flat.addAll(partsOf.apply(kind.cast(p)));
       } else {
         flat.add(p);
       }
     }
-    return flat.size() == 1 ? flat.get(0) : new Any(flat);
+    return flat.size() == 1 ? flat.get(0) : make.apply(flat);
   }
 
   static Condition any(Condition... parts) {
@@ -181,19 +178,22 @@ public sealed interface Condition
   record All(List<Condition> parts) implements Condition {
     public All {
       parts = List.copyOf(parts);
-    }  }
+    }
+  }
 
   /** At least one part holds; evaluated in order, stopping at the first that does. */
   record Any(List<Condition> parts) implements Condition {
     public Any {
       parts = List.copyOf(parts);
-    }  }
+    }
+  }
 
   /** {@code inner} does not hold. */
   record Not(Condition inner) implements Condition {
     public Not {
       Objects.requireNonNull(inner, "inner");
-    }  }
+    }
+  }
 
   /**
    * The field's value, masked, is one of {@code values}: {@code (value & mask) ∈ values}. A
@@ -212,7 +212,8 @@ public sealed interface Condition
     /** Whether the mask covers the whole field: the value itself is compared. */
     public boolean unmasked() {
       return mask == field.max();
-    }  }
+    }
+  }
 
   /**
    * The TCP flags among {@code mask} are exactly {@code set} ({@code --tcp-flags SYN,ACK SYN}).
@@ -223,7 +224,8 @@ public sealed interface Condition
       if (mask < 0 || mask > 0x3f || (set & ~mask) != 0) {
         throw new IllegalArgumentException("flags " + set + " must lie within mask " + mask);
       }
-    }  }
+    }
+  }
 
   /** Whether a condition is about the interface a packet came in by or goes out by. */
   enum Direction {
@@ -246,13 +248,15 @@ public sealed interface Condition
     public boolean matches(String device) {
       return name.endsWith("+") ? device.startsWith(name.substring(0, name.length() - 1))
           : name.equals(device);
-    }  }
+    }
+  }
 
   /** The packet's connection-tracking state is one of {@code states}. */
   record CtStates(Set<CtState> states) implements Condition {
     public CtStates {
       states = Set.copyOf(states);
-    }  }
+    }
+  }
 
   /** A status bit of a connection-tracking entry, as {@code --ctstatus} names them. */
   enum Status {
@@ -270,7 +274,8 @@ public sealed interface Condition
   record CtStatus(Set<Status> any) implements Condition {
     public CtStatus {
       any = Set.copyOf(any);
-    }  }
+    }
+  }
 
   /** The packet has a connection and travels in its reply (or its original) direction. */
   record CtDirection(boolean reply) implements Condition {}
@@ -295,7 +300,8 @@ public sealed interface Condition
       if (dimensions.isEmpty()) {
         throw new IllegalArgumentException("a set lookup needs at least one dimension");
       }
-    }  }
+    }
+  }
 
   /** Route types, as {@code RTN_*} names them and {@code -m addrtype} tests them. */
   enum RouteType {
@@ -324,7 +330,8 @@ public sealed interface Condition
       Objects.requireNonNull(side, "side");
       types = Set.copyOf(types);
       Objects.requireNonNull(limit, "limit");
-    }  }
+    }
+  }
 
   /** The link-layer packet types of {@code -m pkttype}. */
   enum LinkType {
@@ -338,7 +345,8 @@ public sealed interface Condition
   record PacketType(LinkType type) implements Condition {
     public PacketType {
       Objects.requireNonNull(type, "type");
-    }  }
+    }
+  }
 
   /**
    * The route back to the packet's source leaves by the interface it came in by ({@code -m
@@ -355,7 +363,8 @@ public sealed interface Condition
   record MacSource(String address) implements Condition {
     public MacSource {
       Objects.requireNonNull(address, "address");
-    }  }
+    }
+  }
 
   /**
    * A test whose outcome does not follow from the packet: a rate limit, a random choice, a list
@@ -368,7 +377,8 @@ public sealed interface Condition
       Objects.requireNonNull(module, "module");
       Objects.requireNonNull(why, "why");
       Objects.requireNonNull(standIn, "standIn");
-    }  }
+    }
+  }
 
   /** How the simulator decides an {@link Opaque} condition, the same way every run. */
   sealed interface StandIn permits Fixed, FirstPackets, EveryNth {}

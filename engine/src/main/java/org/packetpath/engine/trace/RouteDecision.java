@@ -53,13 +53,15 @@ public sealed interface RouteDecision
   record Forward(Route route) implements RouteDecision {
     public Forward {
       Objects.requireNonNull(route, "route");
-    }  }
+    }
+  }
 
   /** The output route: out by the device of {@code route}. */
   record Out(Route route) implements RouteDecision {
     public Out {
       Objects.requireNonNull(route, "route");
-    }  }
+    }
+  }
 
   /** The output route: out by lo, because {@code destination} is the firewall's own. */
   record Loopback(int destination) implements RouteDecision {}
@@ -94,5 +96,6 @@ public sealed interface RouteDecision
     /** A drop that needs nothing but the packet. */
     public static Dropped of(DropReason reason, Packet packet) {
       return new Dropped(reason, packet, Optional.empty(), 0);
-    }  }
+    }
+  }
 }

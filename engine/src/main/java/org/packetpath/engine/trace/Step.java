@@ -84,13 +84,15 @@ public sealed interface Step
     /** The step of entering {@code place}; one value per place. */
     public static Entered of(Place place) {
       return EACH.get(place);
-    }  }
+    }
+  }
 
   /** The packet entered a chain; {@code packet} is the header as the chain sees it. */
   record ChainEntered(Hook hook, Table table, String chain, Packet packet) implements Step {
     public ChainEntered {
       Checks.nonNull("hook", hook, "table", table, "chain", chain, "packet", packet);
-    }  }
+    }
+  }
 
   /**
    * A rule was evaluated. When it matched, {@code target} is what iptables -L would show in
@@ -101,19 +103,22 @@ public sealed interface Step
       Optional<String> target, String text) implements Step {
     public RuleChecked {
       Checks.nonNull("hook", hook, "table", table, "chain", chain, "target", target, "text", text);
-    }  }
+    }
+  }
 
   /** A built-in chain's policy decided. */
   record PolicyApplied(Hook hook, Table table, String chain, Policy policy) implements Step {
     public PolicyApplied {
       Checks.nonNull("hook", hook, "table", table, "chain", chain, "policy", policy);
-    }  }
+    }
+  }
 
   /** The walk left a user chain, back to its caller (by RETURN or by falling off its end). */
   record Returned(Table table, String chain, String to) implements Step {
     public Returned {
       Checks.nonNull("table", table, "chain", chain, "to", to);
-    }  }
+    }
+  }
 
   /**
    * A routing decision at {@code place} (one of {@link Place.Kind#ROUTE}) decided. At {@link
@@ -136,7 +141,8 @@ public sealed interface Step
     /** A decision at a place other than {@link Place#REROUTE}. */
     public static Routed at(Place place, RouteDecision decision) {
       return new Routed(place, decision, Optional.empty());
-    }  }
+    }
+  }
 
   /**
    * Connection tracking classified the packet; {@code connection} is its entry as {@code
@@ -145,17 +151,20 @@ public sealed interface Step
   record Tracked(CtState state, Optional<String> connection) implements Step {
     public Tracked {
       Checks.nonNull("state", state, "connection", connection);
-    }  }
+    }
+  }
 
   /** NAT rewrote the packet; {@code what} names the rewrite ({@code destination NAT}). */
   record NatApplied(Hook hook, Packet before, Packet after, String what) implements Step {
     public NatApplied {
       Checks.nonNull("hook", hook, "before", before, "after", after, "what", what);
-    }  }
+    }
+  }
 
   /** Anything else worth telling: a LOG line, a warning about something not simulated. */
   record Note(String text) implements Step {
     public Note {
       Objects.requireNonNull(text, "text");
-    }  }
+    }
+  }
 }
