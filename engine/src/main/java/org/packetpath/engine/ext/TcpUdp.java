@@ -48,6 +48,14 @@ final class TcpUdp {
         .meaning(options -> meaning(17, options));
   }
 
+  /**
+   * The flags among {@code mask} are {@code set}; never, as in the kernel, when {@code set} has a
+   * flag outside {@code mask} ({@code --tcp-flags SYN,ACK SYN,RST}).
+   */
+  private static Condition flagsAmong(int mask, int set) {
+    return (set & ~mask) != 0 ? Condition.FALSE : new Condition.TcpFlags(mask, set);
+  }
+
   /** The protocol, then each option: ports in ranges, flags among a mask, no TCP options. */
   private static Condition meaning(int protocol, List<Option> options) {
     List<Condition> parts = new ArrayList<>();
@@ -55,8 +63,7 @@ final class TcpUdp {
     parts.add(Meanings.perOption(options, o -> switch (o.name()) {
       case "--sport" -> Condition.in(Field.SOURCE_PORT, Meanings.range(o.arg()));
       case "--dport" -> Condition.in(Field.DESTINATION_PORT, Meanings.range(o.arg()));
-      case "--tcp-flags" -> new Condition.TcpFlags(flags(o.args().get(0)),
-          flags(o.args().get(1)));
+      case "--tcp-flags" -> flagsAmong(flags(o.args().get(0)), flags(o.args().get(1)));
       case "--tcp-option" -> new Condition.Opaque("tcp", "whether the packet carries TCP option "
           + o.arg() + "; simulated packets carry none", new Condition.Fixed(false));
       default -> throw new IllegalStateException("unknown tcp/udp option " + o.name());

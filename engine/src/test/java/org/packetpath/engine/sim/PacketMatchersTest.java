@@ -220,6 +220,19 @@ class PacketMatchersTest {
     assertEquals(List.of(3, 5), matched(big, "filter:INPUT"));
   }
 
+  // ---- tcp flags -----------------------------------------------------------------------------
+
+  @Test
+  void tcpFlagsOutsideTheMaskNeverMatchAndTheirNegationAlways() {
+    Simulator fw = firewall("filter",
+        "-A INPUT -p tcp -m tcp --tcp-flags SYN,ACK SYN,RST",
+        "-A INPUT -p tcp -m tcp ! --tcp-flags SYN,ACK SYN,RST",
+        "-A INPUT -p tcp -m tcp --tcp-flags NONE SYN",
+        "-A INPUT -p tcp -m tcp --tcp-flags SYN,ACK SYN");
+    assertEquals(List.of(2, 4), matched(fw, "tcp attacker:1 > fw:22 in wan0", "filter:INPUT"),
+        "the kernel compares the flags under the mask with all of the second list");
+  }
+
   // ---- ttl -----------------------------------------------------------------------------------
 
   @Test
