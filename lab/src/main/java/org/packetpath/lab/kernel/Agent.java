@@ -10,6 +10,7 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -115,6 +116,20 @@ final class Agent implements AutoCloseable {
     } finally {
       guard.cancel(false);
     }
+  }
+
+  /**
+   * Runs a program in the agent's namespace, feeding it {@code stdin}; with {@code check}, a
+   * {@link KernelLabException} unless it exits with 0.
+   */
+  Tools.Result exec(List<String> command, String stdin, boolean check) {
+    Protocol.Ran ran = call(new Protocol.Exec(command, stdin), Protocol.Ran.class);
+    Tools.Result result = new Tools.Result(ran.rc(), ran.out(), ran.err());
+    if (check && result.exitCode() != 0) {
+      throw new KernelLabException(String.join(" ", command) + " failed (exit code "
+          + result.exitCode() + "): " + result.err().strip());
+    }
+    return result;
   }
 
   private String stderr() {

@@ -7,18 +7,13 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.packetpath.engine.input.Diagnostic;
 import org.packetpath.engine.net.Ipv4;
 import org.packetpath.engine.packet.Packet;
 import org.packetpath.engine.packet.PacketSpec;
-import org.packetpath.engine.parse.ParseResult;
 import org.packetpath.engine.parse.RulesParser;
 import org.packetpath.engine.parse.SavePrinter;
 import org.packetpath.engine.pipeline.Backend;
 import org.packetpath.engine.rules.Ruleset;
-import org.packetpath.engine.rules.Table;
-import org.packetpath.engine.topology.Interface;
-import org.packetpath.engine.topology.Service;
 import org.packetpath.engine.topology.Topology;
 
 /**
@@ -115,13 +110,13 @@ import org.packetpath.engine.topology.Topology;
  *       ^pp}); any other exit removes them.
  * </ul>
  *
- * <p>It is long because setting up, driving and tearing down namespaces safely is one job with
- * many steps; the wire format, flows and plan live in their own classes.
+ * <p>This class drives the cases (load, reset, send, observe); building and deleting the
+ * namespaces belongs to {@code Namespaces}, loading and reading the rules to {@code Iptables},
+ * and the wire format, flows and plan live in their own classes.
  */
 public final class KernelLab implements AutoCloseable {
   private static final AtomicInteger NEXT = new AtomicInteger();
   private static final Set<KernelLab> OPEN = new LinkedHashSet<>();
-  private static volatile Optional<String> namespaceProblem;
 
   static {
     Runtime.getRuntime().addShutdownHook(new Thread(KernelLab::closeAll, "kernel-lab-cleanup"));
@@ -130,12 +125,10 @@ public final class KernelLab implements AutoCloseable {
   private final Topology topology;
   private final Backend backend;
   private final LabPlan plan;
-  private final String ip;
-  private final String restore;
-  private final String save;
+  private final Namespaces namespaces;
+  private final Iptables iptables;
   private final String conntrack;
   private final Flows flows = new Flows();
-  private final Set<String> loadedTables = new LinkedHashSet<>();
   private Agent agent;
   private boolean closed;
 
@@ -143,9 +136,8 @@ public final class KernelLab implements AutoCloseable {
     this.topology = topology;
     this.backend = backend;
     this.plan = plan;
-    this.ip = Tools.require("ip");
-    this.restore = Tools.require(Tools.restore(backend));
-    this.save = Tools.require(Tools.save(backend));
+    this.namespaces = new Namespaces(plan);
+    this.iptables = new Iptables(backend, this::live);
     this.conntrack = Tools.require("conntrack");
   }
 
@@ -167,7 +159,7 @@ public final class KernelLab implements AutoCloseable {
         return Optional.of("the kernel lab needs " + program + ", which is not installed");
       }
     }
-    return namespaces();
+    return Namespaces.refused();
   }
 
   /** Why {@code topology} cannot be built on the kernel here with {@code backend}, or empty. */
@@ -177,20 +169,6 @@ public final class KernelLab implements AutoCloseable {
       return general;
     }
     return Optional.of("the topology's sets need ipset, which is not installed");
-  }
-
-  private static Optional<String> namespaces() {
-    Optional<String> known = namespaceProblem;
-    if (known == null) {
-      String probe = "pp" + ProcessHandle.current().pid() + "-probe";
-      String ip = Tools.require("ip");
-      Tools.Result added = Tools.run(List.of(ip, "netns", "add", probe), "", 10);
-      Tools.run(List.of(ip, "netns", "del", probe), "", 10);
-      known = added.exitCode() == 0 ? Optional.empty()
-          : Optional.of("network namespaces are refused here: " + added.err().strip());
-      namespaceProblem = known;
-    }
-    return known;
   }
 
   /**
@@ -206,80 +184,14 @@ public final class KernelLab implements AutoCloseable {
       OPEN.add(lab);
     }
     try {
-      lab.build();
+      Protocol.Program listConntrack = new Protocol.Program(List.of(lab.conntrack, "-L"),
+          Optional.of("/proc/sys/net/netfilter/nf_conntrack_count"));
+      lab.agent = lab.namespaces.build(List.of(lab.iptables.counters(), listConntrack));
       return lab;
     } catch (RuntimeException e) {
       lab.close();
       throw e;
     }
-  }
-
-  private void build() {
-    Tools.check(List.of(ip, "-batch", "-"), plan.addNamespaces());
-    agent = Agent.start(ip, Tools.require("python3"), plan.firewallNamespace());
-    configureAgent();
-    for (String namespace : plan.namespaces()) {
-      sysctl(namespace, LabPlan.quiet(), true); // absent when the kernel has no IPv6
-    }
-    buildLinks();
-    // conntrack's sysctls exist once its module is loaded; asking conntrack loads it
-    exec(List.of(conntrack, "-F"), "", true);
-    sysctl(plan.firewallNamespace(), plan.firewallSysctls(), false);
-    String sets = plan.ipsets();
-    if (!sets.isEmpty()) {
-      exec(List.of(Tools.require("ipset"), "restore"), sets, true);
-    }
-    openSockets();
-  }
-
-  private void configureAgent() {
-    Protocol.Program saveCounters = new Protocol.Program(List.of(save, "-c"), Optional.empty());
-    Protocol.Program listConntrack = new Protocol.Program(List.of(conntrack, "-L"),
-        Optional.of("/proc/sys/net/netfilter/nf_conntrack_count"));
-    agent.call(new Protocol.Config(millis("settleMillis", 5), millis("limitMillis", 500),
-        List.of(saveCounters, listConntrack)));
-  }
-
-  private void buildLinks() {
-    Tools.check(List.of(ip, "-batch", "-"), plan.addLinks());
-    Tools.check(List.of(ip, "-n", plan.firewallNamespace(), "-batch", "-"),
-        plan.configureFirewall());
-    for (LabPlan.Link link : plan.links()) {
-      Tools.check(List.of(ip, "-n", link.peerNamespace(), "link", "set", "dev",
-          link.device().name(), "up"), "");
-      sysctl(link.peerNamespace(), LabPlan.peerSysctls(), false);
-    }
-  }
-
-  private void openSockets() {
-    for (LabPlan.Link link : plan.links()) {
-      agent.call(new Protocol.Capture(link.peerNamespace(), link.device().name(),
-          link.device().name()));
-    }
-    agent.call(new Protocol.Services(plan.services(Service.Protocol.TCP),
-        plan.services(Service.Protocol.UDP)));
-  }
-
-  private static long millis(String name, long fallback) {
-    return Long.getLong("packetpath.kernel." + name, fallback);
-  }
-
-  private void sysctl(String namespace, List<LabPlan.Sysctl> values, boolean optional) {
-    Optional<String> ns = namespace.equals(plan.firewallNamespace()) ? Optional.empty()
-        : Optional.of(namespace);
-    agent.call(new Protocol.SetSysctls(ns, optional,
-        values.stream().map(s -> List.of(s.key(), s.value())).toList()));
-  }
-
-  /** Runs a program in the firewall's namespace; with {@code check}, fails unless it exits 0. */
-  private Tools.Result exec(List<String> command, String stdin, boolean check) {
-    Protocol.Ran ran = live().call(new Protocol.Exec(command, stdin), Protocol.Ran.class);
-    Tools.Result result = new Tools.Result(ran.rc(), ran.out(), ran.err());
-    if (check && result.exitCode() != 0) {
-      throw new KernelLabException(String.join(" ", command) + " failed (exit code "
-          + result.exitCode() + "): " + result.err().strip());
-    }
-    return result;
   }
 
   private Agent live() {
@@ -316,64 +228,9 @@ public final class KernelLab implements AutoCloseable {
    */
   public Load load(String rulesText) {
     Objects.requireNonNull(rulesText, "rulesText");
-    Set<String> restored = new LinkedHashSet<>();
-    rulesText.lines().map(String::strip).filter(l -> l.startsWith("*"))
-        .forEach(l -> restored.add(l.substring(1).strip()));
-    String empty = emptyTables(restored);
-    if (!empty.isEmpty()) {
-      exec(restoreCommand(backend == Backend.LEGACY), empty, true);
-    }
-    Tools.Result result = exec(restoreCommand(false), rulesText, false);
-    if (backend == Backend.NFT) {
-      loadedTables.clear();
-      loadedTables.addAll(restored);
-    }
-    // iptables-nft creates every chain anew, counters at zero; legacy needs zeroing
-    newCase(backend == Backend.LEGACY);
-    return new Load(result.exitCode(), result.err());
-  }
-
-  /** {@code iptables-restore} input emptying what restoring the tables {@code restored} keeps. */
-  private String emptyTables(Set<String> restored) {
-    StringBuilder out = new StringBuilder();
-    for (String table : presentTables()) {
-      if (backend == Backend.NFT) {
-        if (!restored.contains(table)) {
-          out.append('*').append(table).append("\nCOMMIT\n"); // a plain restore deletes it
-        }
-        continue;
-      }
-      out.append('*').append(table).append("\n-F\n-X\n");
-      Table.byLabel(table).ifPresent(t -> t.builtinHooks()
-          .forEach(h -> out.append("-P ").append(h.name()).append(" ACCEPT\n")));
-      out.append("COMMIT\n");
-    }
-    return out.toString();
-  }
-
-  private List<String> restoreCommand(boolean noflush) {
-    List<String> command = new ArrayList<>(List.of(restore));
-    if (backend == Backend.LEGACY) {
-      command.add("-w");
-    }
-    if (noflush) {
-      command.add("--noflush");
-    }
-    return command;
-  }
-
-  /**
-   * The tables the kernel may hold: with nft those the last load restored (a restore of an
-   * absent table creates nothing, but costs a transaction); with legacy those the kernel lists
-   * (naming another one would create it).
-   */
-  private List<String> presentTables() {
-    if (backend == Backend.NFT) {
-      return List.copyOf(loadedTables);
-    }
-    String names = live().call(new Protocol.Read("/proc/net/ip_tables_names"),
-        Protocol.Text.class).text();
-    return names.lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
+    Load load = iptables.load(rulesText);
+    newCase(!iptables.zeroesOnLoad());
+    return load;
   }
 
   /**
@@ -387,15 +244,9 @@ public final class KernelLab implements AutoCloseable {
   private void newCase(boolean zero) {
     live().call(new Protocol.Recycle());
     if (zero) {
-      StringBuilder text = new StringBuilder();
-      for (String table : presentTables()) {
-        text.append('*').append(table).append("\n-Z\nCOMMIT\n");
-      }
-      if (text.length() > 0) {
-        exec(restoreCommand(true), text.toString(), true);
-      }
+      iptables.zero();
     }
-    exec(List.of(conntrack, "-F"), "", true);
+    live().exec(List.of(conntrack, "-F"), "", true);
     flows.clear();
   }
 
@@ -412,7 +263,7 @@ public final class KernelLab implements AutoCloseable {
 
   /** What {@code iptables-save} prints now, without counters. */
   public String save() {
-    return exec(List.of(save), "", true).out();
+    return iptables.save();
   }
 
   /**
@@ -451,7 +302,7 @@ public final class KernelLab implements AutoCloseable {
     Protocol.Send request;
     if (spec.in().isPresent()) {
       LabPlan.Link link = link(spec.in().get());
-      byte[] frame = Wire.ethernet(destinationMac(link, packet.destination()),
+      byte[] frame = Wire.ethernet(link.destinationMac(packet.destination()),
           Wire.mac(link.peerMac()), bytes);
       request = new Protocol.Send(Optional.of(link.device().name()), Optional.empty(), 0,
           Wire.hex(frame));
@@ -468,21 +319,6 @@ public final class KernelLab implements AutoCloseable {
         .orElseThrow(() -> new IllegalArgumentException("the firewall has no interface " + name));
   }
 
-  /** The firewall's MAC; all ones for a broadcast; the IP multicast MAC for a multicast. */
-  private static byte[] destinationMac(LabPlan.Link link, int destination) {
-    Interface device = link.device();
-    boolean broadcast = destination == -1
-        || device.prefix() <= 30 && destination == device.network().last();
-    if (broadcast) {
-      return new byte[] {-1, -1, -1, -1, -1, -1};
-    }
-    if ((destination & 0xf0000000) == 0xe0000000) {
-      return new byte[] {0x01, 0x00, 0x5e, (byte) ((destination >> 16) & 0x7f),
-          (byte) (destination >> 8), (byte) destination};
-    }
-    return Wire.mac(link.firewallMac());
-  }
-
   private Observation observation(Protocol.Sent reply) {
     List<Frame> frames = new ArrayList<>();
     for (Protocol.Captured captured : reply.frames()) {
@@ -495,22 +331,13 @@ public final class KernelLab implements AutoCloseable {
     }
     Protocol.Ran counters = reply.snapshot().get(0);
     Protocol.Ran connections = reply.snapshot().get(1);
-    String saveText = counters.out();
-    if (counters.rc() != 0) {
-      throw new KernelLabException(save + " -c failed: " + counters.err().strip());
-    }
-    ParseResult parsed = RulesParser.parse(save + " -c", saveText, RulesParser.Format.SAVE);
-    if (parsed.hasErrors()) {
-      throw new KernelLabException("cannot read what " + save + " printed: "
-          + String.join("; ", parsed.errors().stream().map(Diagnostic::render).toList())
-          + "\n" + saveText);
-    }
+    Ruleset read = iptables.read(counters);
     if (connections.rc() != 0) {
       throw new KernelLabException(conntrack + " -L failed: " + connections.err().strip());
     }
     List<String> entries = connections.out().lines().filter(l -> !l.isBlank()).toList();
     String error = reply.sendError();
-    return new Observation(parsed.ruleset().orElseThrow(), saveText, frames, entries,
+    return new Observation(read, counters.out(), frames, entries,
         error.isEmpty() ? Optional.empty() : Optional.of(error));
   }
 
@@ -524,15 +351,8 @@ public final class KernelLab implements AutoCloseable {
       closed = true;
     }
     try {
-      if (agent != null) {
-        agent.close();
-      }
+      namespaces.close();
     } finally {
-      StringBuilder delete = new StringBuilder();
-      for (String namespace : plan.namespaces()) {
-        delete.append("netns del ").append(namespace).append('\n');
-      }
-      Tools.run(List.of(ip, "-force", "-batch", "-"), delete.toString(), 30);
       synchronized (OPEN) {
         OPEN.remove(this);
       }

@@ -19,7 +19,24 @@ import org.packetpath.engine.topology.Topology;
  */
 final class LabPlan {
   /** One link of the firewall: its interface, and the peer namespace at the other end. */
-  record Link(Interface device, String peerNamespace, String firewallMac, String peerMac) {}
+  record Link(Interface device, String peerNamespace, String firewallMac, String peerMac) {
+    /**
+     * Where a frame to {@code destination} is sent on this link: the firewall's MAC; all ones
+     * for a broadcast; the IP multicast MAC for a multicast.
+     */
+    byte[] destinationMac(int destination) {
+      boolean broadcast = destination == -1
+          || device.prefix() <= 30 && destination == device.network().last();
+      if (broadcast) {
+        return new byte[] {-1, -1, -1, -1, -1, -1};
+      }
+      if ((destination & 0xf0000000) == 0xe0000000) {
+        return new byte[] {0x01, 0x00, 0x5e, (byte) ((destination >> 16) & 0x7f),
+            (byte) (destination >> 8), (byte) destination};
+      }
+      return Wire.mac(firewallMac);
+    }
+  }
 
   /** A sysctl, as its path under /proc/sys, and the value to write. */
   record Sysctl(String key, String value) {}
