@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * What a rule asks of a packet, as one typed tree: the meaning of its base options ({@code -s
@@ -119,18 +120,7 @@ public sealed interface Condition
 
   /** Every one of {@code parts}; nested {@code All}s are flattened and one part stands alone. */
   static Condition all(List<Condition> parts) {
-    if (parts.size() == 1 && !(parts.get(0) instanceof All)) {
-      return parts.get(0);
-    }
-    List<Condition> flat = new ArrayList<>(parts.size() + 2);
-    for (Condition p : parts) {
-      if (p instanceof All a) {
-        flat.addAll(a.parts());
-      } else {
-        flat.add(p);
-      }
-    }
-    return flat.size() == 1 ? flat.get(0) : new All(flat);
+    return join(parts, All.class, All::parts, All::new);
   }
 
   static Condition all(Condition... parts) {
@@ -139,22 +129,28 @@ public sealed interface Condition
 
   /** Any one of {@code parts}; nested {@code Any}s are flattened and one part stands alone. */
   static Condition any(List<Condition> parts) {
-    if (parts.size() == 1 && !(parts.get(0) instanceof Any)) {
-      return parts.get(0);
-    }
-    List<Condition> flat = new ArrayList<>(parts.size() + 2);
-    for (Condition p : parts) {
-      if (p instanceof Any a) {
-        flat.addAll(a.parts());
-      } else {
-        flat.add(p);
-      }
-    }
-    return flat.size() == 1 ? flat.get(0) : new Any(flat);
+    return join(parts, Any.class, Any::parts, Any::new);
   }
 
   static Condition any(Condition... parts) {
     return any(List.of(parts));
+  }
+
+  /** {@code parts} joined by {@code make}, taking the parts of those of the same {@code kind}. */
+  private static <T extends Condition> Condition join(List<Condition> parts, Class<T> kind,
+      Function<T, List<Condition>> partsOf, Function<List<Condition>, T> make) {
+    if (parts.size() == 1 && !kind.isInstance(parts.get(0))) {
+      return parts.get(0);
+    }
+    List<Condition> flat = new ArrayList<>(parts.size() + 2);
+    for (Condition p : parts) {
+      if (kind.isInstance(p)) {
+        flat.addAll(partsOf.apply(kind.cast(p)));
+      } else {
+        flat.add(p);
+      }
+    }
+    return flat.size() == 1 ? flat.get(0) : make.apply(flat);
   }
 
   /** {@code condition} inverted when {@code negated} is true ({@code !} before an option). */

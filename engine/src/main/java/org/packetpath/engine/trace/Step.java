@@ -18,32 +18,11 @@ public sealed interface Step
         Step.Returned, Step.Routed, Step.Tracked, Step.NatApplied, Step.Note {
 
   /**
-   * Calls the visitor's method for this variant. The {@code permits} list and {@link Visitor}
-   * name every variant, so the compiler lists each interpreter to update when one is added;
-   * this is the one place that maps variants to methods.
+   * Calls the visitor's method for this variant. Every variant implements it, and {@link
+   * Visitor} has a method for each, so the compiler lists each interpreter to update when one
+   * is added.
    */
-  default <R> R accept(Visitor<R> visitor) {
-    if (this instanceof Entered x) {
-      return visitor.visitEntered(x);
-    } else if (this instanceof ChainEntered x) {
-      return visitor.visitChainEntered(x);
-    } else if (this instanceof RuleChecked x) {
-      return visitor.visitRuleChecked(x);
-    } else if (this instanceof PolicyApplied x) {
-      return visitor.visitPolicyApplied(x);
-    } else if (this instanceof Returned x) {
-      return visitor.visitReturned(x);
-    } else if (this instanceof Routed x) {
-      return visitor.visitRouted(x);
-    } else if (this instanceof Tracked x) {
-      return visitor.visitTracked(x);
-    } else if (this instanceof NatApplied x) {
-      return visitor.visitNatApplied(x);
-    } else if (this instanceof Note x) {
-      return visitor.visitNote(x);
-    }
-    throw new AssertionError("no visitor method for " + getClass());
-  }
+  <R> R accept(Visitor<R> visitor);
 
   /** One method per kind of step. */
   interface Visitor<R> {
@@ -83,7 +62,13 @@ public sealed interface Step
     /** The step of entering {@code place}; one value per place. */
     public static Entered of(Place place) {
       return EACH.get(place);
-    }  }
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitEntered(this);
+    }
+  }
 
   /** The packet entered a chain; {@code packet} is the header as the chain sees it. */
   record ChainEntered(Hook hook, Table table, String chain, Packet packet) implements Step {
@@ -92,7 +77,13 @@ public sealed interface Step
       Objects.requireNonNull(table, "table");
       Objects.requireNonNull(chain, "chain");
       Objects.requireNonNull(packet, "packet");
-    }  }
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitChainEntered(this);
+    }
+  }
 
   /**
    * A rule was evaluated. When it matched, {@code target} is what iptables -L would show in
@@ -107,7 +98,13 @@ public sealed interface Step
       Objects.requireNonNull(chain, "chain");
       Objects.requireNonNull(target, "target");
       Objects.requireNonNull(text, "text");
-    }  }
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitRuleChecked(this);
+    }
+  }
 
   /** A built-in chain's policy decided. */
   record PolicyApplied(Hook hook, Table table, String chain, Policy policy) implements Step {
@@ -116,7 +113,13 @@ public sealed interface Step
       Objects.requireNonNull(table, "table");
       Objects.requireNonNull(chain, "chain");
       Objects.requireNonNull(policy, "policy");
-    }  }
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitPolicyApplied(this);
+    }
+  }
 
   /** The walk left a user chain, back to its caller (by RETURN or by falling off its end). */
   record Returned(Table table, String chain, String to) implements Step {
@@ -124,7 +127,13 @@ public sealed interface Step
       Objects.requireNonNull(table, "table");
       Objects.requireNonNull(chain, "chain");
       Objects.requireNonNull(to, "to");
-    }  }
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitReturned(this);
+    }
+  }
 
   /**
    * A routing decision at {@code place} (one of {@link Place.Kind#ROUTE}) decided. At {@link
@@ -149,7 +158,13 @@ public sealed interface Step
     /** A decision at a place other than {@link Place#REROUTE}. */
     public static Routed at(Place place, RouteDecision decision) {
       return new Routed(place, decision, Optional.empty());
-    }  }
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitRouted(this);
+    }
+  }
 
   /**
    * Connection tracking classified the packet; {@code connection} is its entry as {@code
@@ -159,7 +174,13 @@ public sealed interface Step
     public Tracked {
       Objects.requireNonNull(state, "state");
       Objects.requireNonNull(connection, "connection");
-    }  }
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitTracked(this);
+    }
+  }
 
   /** NAT rewrote the packet; {@code what} names the rewrite ({@code destination NAT}). */
   record NatApplied(Hook hook, Packet before, Packet after, String what) implements Step {
@@ -168,11 +189,23 @@ public sealed interface Step
       Objects.requireNonNull(before, "before");
       Objects.requireNonNull(after, "after");
       Objects.requireNonNull(what, "what");
-    }  }
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitNatApplied(this);
+    }
+  }
 
   /** Anything else worth telling: a LOG line, a warning about something not simulated. */
   record Note(String text) implements Step {
     public Note {
       Objects.requireNonNull(text, "text");
-    }  }
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitNote(this);
+    }
+  }
 }
