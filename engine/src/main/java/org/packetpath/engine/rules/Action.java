@@ -8,8 +8,9 @@ import java.util.Optional;
  * verdicts, jumps and gotos, and every target extension with its options read. The simulator
  * carries it out, the explainer puts it in words; the options stay only for printing.
  *
- * <p>Terminating actions ({@link #terminates()}) end the walk of the current chain; the others
- * act and the walk goes on with the next rule.
+ * <p>Terminating actions (ACCEPT, DROP, REJECT, the NAT targets, NETMAP, NFQUEUE) end the walk
+ * of the current chain with a verdict; RETURN, jumps and gotos move the walk; the others act and
+ * the walk goes on with the next rule.
  */
 public sealed interface Action
     permits Action.Accept, Action.Drop, Action.Return, Action.Jump, Action.Goto, Action.Reject,
@@ -17,45 +18,11 @@ public sealed interface Action
         Action.Log, Action.Queue, Action.Continue {
 
   /**
-   * Calls the visitor's method for this variant. The {@code permits} list and {@link Visitor}
-   * name every variant, so the compiler lists each interpreter to update when one is added;
-   * this is the one place that maps variants to methods.
+   * Calls the visitor's method for this variant. Every variant implements it, and {@link
+   * Visitor} has a method for each, so the compiler lists each interpreter to update when one
+   * is added.
    */
-  default <R> R accept(Visitor<R> visitor) {
-    if (this instanceof Accept x) {
-      return visitor.accept(x);
-    } else if (this instanceof Drop x) {
-      return visitor.drop(x);
-    } else if (this instanceof Return x) {
-      return visitor.returns(x);
-    } else if (this instanceof Jump x) {
-      return visitor.jump(x);
-    } else if (this instanceof Goto x) {
-      return visitor.goTo(x);
-    } else if (this instanceof Reject x) {
-      return visitor.reject(x);
-    } else if (this instanceof Nat x) {
-      return visitor.nat(x);
-    } else if (this instanceof Netmap x) {
-      return visitor.netmap(x);
-    } else if (this instanceof SetMark x) {
-      return visitor.setMark(x);
-    } else if (this instanceof ConnMark x) {
-      return visitor.connMark(x);
-    } else if (this instanceof NoTrack x) {
-      return visitor.noTrack(x);
-    } else if (this instanceof Log x) {
-      return visitor.log(x);
-    } else if (this instanceof Queue x) {
-      return visitor.queue(x);
-    } else if (this instanceof Continue x) {
-      return visitor.proceed(x);
-    }
-    throw new AssertionError("no visitor method for " + getClass());
-  }
-
-  /** Whether the action ends the walk of the chain with a verdict. */
-  boolean terminates();
+  <R> R accept(Visitor<R> visitor);
 
   /** One method per variant; implemented by everything that interprets actions. */
   interface Visitor<R> {
@@ -90,28 +57,25 @@ public sealed interface Action
 
   /** {@code -j ACCEPT}. */
   record Accept() implements Action {
-
     @Override
-    public boolean terminates() {
-      return true;
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.accept(this);
     }
   }
 
   /** {@code -j DROP}. */
   record Drop() implements Action {
-
     @Override
-    public boolean terminates() {
-      return true;
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.drop(this);
     }
   }
 
   /** {@code -j RETURN}: back to the rule after the jump, or the policy of a built-in chain. */
   record Return() implements Action {
-
     @Override
-    public boolean terminates() {
-      return false;
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.returns(this);
     }
   }
 
@@ -121,8 +85,8 @@ public sealed interface Action
       Objects.requireNonNull(chain, "chain");
     }
     @Override
-    public boolean terminates() {
-      return false;
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.jump(this);
     }
   }
 
@@ -132,8 +96,8 @@ public sealed interface Action
       Objects.requireNonNull(chain, "chain");
     }
     @Override
-    public boolean terminates() {
-      return false;
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.goTo(this);
     }
   }
 
@@ -183,8 +147,8 @@ public sealed interface Action
       Objects.requireNonNull(with, "with");
     }
     @Override
-    public boolean terminates() {
-      return true;
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.reject(this);
     }
   }
 
@@ -243,8 +207,8 @@ public sealed interface Action
       };
     }
     @Override
-    public boolean terminates() {
-      return true;
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.nat(this);
     }
   }
 
@@ -259,17 +223,16 @@ public sealed interface Action
       }
     }
     @Override
-    public boolean terminates() {
-      return true;
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.netmap(this);
     }
   }
 
   /** {@code -j MARK --set-xmark VALUE/MASK}: mark = (mark AND NOT mask) XOR value. */
   record SetMark(long value, long mask) implements Action {
-
     @Override
-    public boolean terminates() {
-      return false;
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.setMark(this);
     }
   }
 
@@ -294,17 +257,16 @@ public sealed interface Action
       Objects.requireNonNull(op, "op");
     }
     @Override
-    public boolean terminates() {
-      return false;
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.connMark(this);
     }
   }
 
   /** {@code -j NOTRACK} or {@code -j CT --notrack}: exempt the packet from connection tracking. */
   record NoTrack() implements Action {
-
     @Override
-    public boolean terminates() {
-      return false;
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.noTrack(this);
     }
   }
 
@@ -317,8 +279,8 @@ public sealed interface Action
       Objects.requireNonNull(prefix, "prefix");
     }
     @Override
-    public boolean terminates() {
-      return false;
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.log(this);
     }
   }
 
@@ -327,10 +289,9 @@ public sealed interface Action
    * here: the packet is dropped, or accepted with {@code --queue-bypass}.
    */
   record Queue(boolean bypass) implements Action {
-
     @Override
-    public boolean terminates() {
-      return true;
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.queue(this);
     }
   }
 
@@ -346,8 +307,8 @@ public sealed interface Action
       Objects.requireNonNull(why, "why");
     }
     @Override
-    public boolean terminates() {
-      return false;
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.proceed(this);
     }
   }
 }

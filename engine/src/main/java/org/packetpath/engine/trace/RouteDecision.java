@@ -11,24 +11,11 @@ public sealed interface RouteDecision
         RouteDecision.Loopback, RouteDecision.Dropped {
 
   /**
-   * Calls the visitor's method for this variant. The {@code permits} list and {@link Visitor}
-   * name every variant, so the compiler lists each interpreter to update when one is added;
-   * this is the one place that maps variants to methods.
+   * Calls the visitor's method for this variant. Every variant implements it, and {@link
+   * Visitor} has a method for each, so the compiler lists each interpreter to update when one
+   * is added.
    */
-  default <R> R accept(Visitor<R> visitor) {
-    if (this instanceof Local x) {
-      return visitor.visitLocal(x);
-    } else if (this instanceof Forward x) {
-      return visitor.visitForward(x);
-    } else if (this instanceof Out x) {
-      return visitor.visitOut(x);
-    } else if (this instanceof Loopback x) {
-      return visitor.visitLoopback(x);
-    } else if (this instanceof Dropped x) {
-      return visitor.visitDropped(x);
-    }
-    throw new AssertionError("no visitor method for " + getClass());
-  }
+  <R> R accept(Visitor<R> visitor);
 
   /** One method per decision: the exhaustive switch over decisions. */
   interface Visitor<R> {
@@ -47,12 +34,22 @@ public sealed interface RouteDecision
    * The input route: for the firewall itself, because {@code destination} is one of its own
    * addresses ({@code own}) or a broadcast.
    */
-  record Local(int destination, boolean own) implements RouteDecision {}
+  record Local(int destination, boolean own) implements RouteDecision {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitLocal(this);
+    }
+  }
 
   /** The input route: forwarded, out by the device of {@code route}. */
   record Forward(Route route) implements RouteDecision {
     public Forward {
       Objects.requireNonNull(route, "route");
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitForward(this);
     }
   }
 
@@ -61,10 +58,20 @@ public sealed interface RouteDecision
     public Out {
       Objects.requireNonNull(route, "route");
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitOut(this);
+    }
   }
 
   /** The output route: out by lo, because {@code destination} is the firewall's own. */
-  record Loopback(int destination) implements RouteDecision {}
+  record Loopback(int destination) implements RouteDecision {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitLoopback(this);
+    }
+  }
 
   /**
    * Dropped, for {@code reason}.
@@ -96,6 +103,11 @@ public sealed interface RouteDecision
     /** A drop that needs nothing but the packet. */
     public static Dropped of(DropReason reason, Packet packet) {
       return new Dropped(reason, packet, Optional.empty(), 0);
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitDropped(this);
     }
   }
 }

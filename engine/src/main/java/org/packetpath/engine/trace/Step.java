@@ -19,32 +19,11 @@ public sealed interface Step
         Step.Returned, Step.Routed, Step.Tracked, Step.NatApplied, Step.Note {
 
   /**
-   * Calls the visitor's method for this variant. The {@code permits} list and {@link Visitor}
-   * name every variant, so the compiler lists each interpreter to update when one is added;
-   * this is the one place that maps variants to methods.
+   * Calls the visitor's method for this variant. Every variant implements it, and {@link
+   * Visitor} has a method for each, so the compiler lists each interpreter to update when one
+   * is added.
    */
-  default <R> R accept(Visitor<R> visitor) {
-    if (this instanceof Entered x) {
-      return visitor.visitEntered(x);
-    } else if (this instanceof ChainEntered x) {
-      return visitor.visitChainEntered(x);
-    } else if (this instanceof RuleChecked x) {
-      return visitor.visitRuleChecked(x);
-    } else if (this instanceof PolicyApplied x) {
-      return visitor.visitPolicyApplied(x);
-    } else if (this instanceof Returned x) {
-      return visitor.visitReturned(x);
-    } else if (this instanceof Routed x) {
-      return visitor.visitRouted(x);
-    } else if (this instanceof Tracked x) {
-      return visitor.visitTracked(x);
-    } else if (this instanceof NatApplied x) {
-      return visitor.visitNatApplied(x);
-    } else if (this instanceof Note x) {
-      return visitor.visitNote(x);
-    }
-    throw new AssertionError("no visitor method for " + getClass());
-  }
+  <R> R accept(Visitor<R> visitor);
 
   /** One method per kind of step. */
   interface Visitor<R> {
@@ -85,12 +64,26 @@ public sealed interface Step
     public static Entered of(Place place) {
       return EACH.get(place);
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitEntered(this);
+    }
   }
 
   /** The packet entered a chain; {@code packet} is the header as the chain sees it. */
   record ChainEntered(Hook hook, Table table, String chain, Packet packet) implements Step {
     public ChainEntered {
       Checks.nonNull("hook", hook, "table", table, "chain", chain, "packet", packet);
+      Objects.requireNonNull(hook, "hook");
+      Objects.requireNonNull(table, "table");
+      Objects.requireNonNull(chain, "chain");
+      Objects.requireNonNull(packet, "packet");
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitChainEntered(this);
     }
   }
 
@@ -103,6 +96,16 @@ public sealed interface Step
       Optional<String> target, String text) implements Step {
     public RuleChecked {
       Checks.nonNull("hook", hook, "table", table, "chain", chain, "target", target, "text", text);
+      Objects.requireNonNull(hook, "hook");
+      Objects.requireNonNull(table, "table");
+      Objects.requireNonNull(chain, "chain");
+      Objects.requireNonNull(target, "target");
+      Objects.requireNonNull(text, "text");
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitRuleChecked(this);
     }
   }
 
@@ -110,6 +113,15 @@ public sealed interface Step
   record PolicyApplied(Hook hook, Table table, String chain, Policy policy) implements Step {
     public PolicyApplied {
       Checks.nonNull("hook", hook, "table", table, "chain", chain, "policy", policy);
+      Objects.requireNonNull(hook, "hook");
+      Objects.requireNonNull(table, "table");
+      Objects.requireNonNull(chain, "chain");
+      Objects.requireNonNull(policy, "policy");
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitPolicyApplied(this);
     }
   }
 
@@ -117,6 +129,14 @@ public sealed interface Step
   record Returned(Table table, String chain, String to) implements Step {
     public Returned {
       Checks.nonNull("table", table, "chain", chain, "to", to);
+      Objects.requireNonNull(table, "table");
+      Objects.requireNonNull(chain, "chain");
+      Objects.requireNonNull(to, "to");
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitReturned(this);
     }
   }
 
@@ -142,6 +162,11 @@ public sealed interface Step
     public static Routed at(Place place, RouteDecision decision) {
       return new Routed(place, decision, Optional.empty());
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitRouted(this);
+    }
   }
 
   /**
@@ -151,6 +176,13 @@ public sealed interface Step
   record Tracked(CtState state, Optional<String> connection) implements Step {
     public Tracked {
       Checks.nonNull("state", state, "connection", connection);
+      Objects.requireNonNull(state, "state");
+      Objects.requireNonNull(connection, "connection");
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitTracked(this);
     }
   }
 
@@ -158,6 +190,15 @@ public sealed interface Step
   record NatApplied(Hook hook, Packet before, Packet after, String what) implements Step {
     public NatApplied {
       Checks.nonNull("hook", hook, "before", before, "after", after, "what", what);
+      Objects.requireNonNull(hook, "hook");
+      Objects.requireNonNull(before, "before");
+      Objects.requireNonNull(after, "after");
+      Objects.requireNonNull(what, "what");
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitNatApplied(this);
     }
   }
 
@@ -165,6 +206,11 @@ public sealed interface Step
   record Note(String text) implements Step {
     public Note {
       Objects.requireNonNull(text, "text");
+    }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+      return visitor.visitNote(this);
     }
   }
 }
