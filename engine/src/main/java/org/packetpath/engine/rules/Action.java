@@ -18,11 +18,42 @@ public sealed interface Action
         Action.Log, Action.Queue, Action.Continue {
 
   /**
-   * Calls the visitor's method for this variant. Every variant implements it, and {@link
-   * Visitor} has a method for each, so the compiler lists each interpreter to update when one
-   * is added.
+   * Calls the visitor's method for this variant. The {@code permits} list and {@link Visitor}
+   * name every variant, so the compiler lists each interpreter to update when one is added;
+   * this is the one place that maps variants to methods.
    */
-  <R> R accept(Visitor<R> visitor);
+  default <R> R accept(Visitor<R> visitor) {
+    if (this instanceof Accept v) {
+      return visitor.accept(v);
+    } else if (this instanceof Drop v) {
+      return visitor.drop(v);
+    } else if (this instanceof Return v) {
+      return visitor.returns(v);
+    } else if (this instanceof Jump v) {
+      return visitor.jump(v);
+    } else if (this instanceof Goto v) {
+      return visitor.goTo(v);
+    } else if (this instanceof Reject v) {
+      return visitor.reject(v);
+    } else if (this instanceof Nat v) {
+      return visitor.nat(v);
+    } else if (this instanceof Netmap v) {
+      return visitor.netmap(v);
+    } else if (this instanceof SetMark v) {
+      return visitor.setMark(v);
+    } else if (this instanceof ConnMark v) {
+      return visitor.connMark(v);
+    } else if (this instanceof NoTrack v) {
+      return visitor.noTrack(v);
+    } else if (this instanceof Log v) {
+      return visitor.log(v);
+    } else if (this instanceof Queue v) {
+      return visitor.queue(v);
+    } else if (this instanceof Continue v) {
+      return visitor.proceed(v);
+    }
+    throw new AssertionError("not dispatched: " + this);
+  }
 
   /** One method per variant; implemented by everything that interprets actions. */
   interface Visitor<R> {
@@ -56,37 +87,18 @@ public sealed interface Action
   }
 
   /** {@code -j ACCEPT}. */
-  record Accept() implements Action {
-    @Override
-    public <R> R accept(Visitor<R> visitor) {
-      return visitor.accept(this);
-    }
-  }
+  record Accept() implements Action {}
 
   /** {@code -j DROP}. */
-  record Drop() implements Action {
-    @Override
-    public <R> R accept(Visitor<R> visitor) {
-      return visitor.drop(this);
-    }
-  }
+  record Drop() implements Action {}
 
   /** {@code -j RETURN}: back to the rule after the jump, or the policy of a built-in chain. */
-  record Return() implements Action {
-    @Override
-    public <R> R accept(Visitor<R> visitor) {
-      return visitor.returns(this);
-    }
-  }
+  record Return() implements Action {}
 
   /** {@code -j CHAIN}: walk a user chain, then come back to the next rule. */
   record Jump(String chain) implements Action {
     public Jump {
       Objects.requireNonNull(chain, "chain");
-    }
-    @Override
-    public <R> R accept(Visitor<R> visitor) {
-      return visitor.jump(this);
     }
   }
 
@@ -94,10 +106,6 @@ public sealed interface Action
   record Goto(String chain) implements Action {
     public Goto {
       Objects.requireNonNull(chain, "chain");
-    }
-    @Override
-    public <R> R accept(Visitor<R> visitor) {
-      return visitor.goTo(this);
     }
   }
 
@@ -145,10 +153,6 @@ public sealed interface Action
   record Reject(RejectWith with) implements Action {
     public Reject {
       Objects.requireNonNull(with, "with");
-    }
-    @Override
-    public <R> R accept(Visitor<R> visitor) {
-      return visitor.reject(this);
     }
   }
 
@@ -206,10 +210,6 @@ public sealed interface Action
         case DNAT, REDIRECT -> false;
       };
     }
-    @Override
-    public <R> R accept(Visitor<R> visitor) {
-      return visitor.nat(this);
-    }
   }
 
   /**
@@ -222,19 +222,10 @@ public sealed interface Action
         throw new IllegalArgumentException("prefix must be 0..32 but was " + prefix);
       }
     }
-    @Override
-    public <R> R accept(Visitor<R> visitor) {
-      return visitor.netmap(this);
-    }
   }
 
   /** {@code -j MARK --set-xmark VALUE/MASK}: mark = (mark AND NOT mask) XOR value. */
-  record SetMark(long value, long mask) implements Action {
-    @Override
-    public <R> R accept(Visitor<R> visitor) {
-      return visitor.setMark(this);
-    }
-  }
+  record SetMark(long value, long mask) implements Action {}
 
   /** What {@code -j CONNMARK} does. */
   enum ConnMarkOp {
@@ -256,19 +247,10 @@ public sealed interface Action
     public ConnMark {
       Objects.requireNonNull(op, "op");
     }
-    @Override
-    public <R> R accept(Visitor<R> visitor) {
-      return visitor.connMark(this);
-    }
   }
 
   /** {@code -j NOTRACK} or {@code -j CT --notrack}: exempt the packet from connection tracking. */
-  record NoTrack() implements Action {
-    @Override
-    public <R> R accept(Visitor<R> visitor) {
-      return visitor.noTrack(this);
-    }
-  }
+  record NoTrack() implements Action {}
 
   /**
    * {@code -j LOG} (kernel log) or {@code -j NFLOG} (netlink log, {@code netlink} true): log the
@@ -278,22 +260,13 @@ public sealed interface Action
     public Log {
       Objects.requireNonNull(prefix, "prefix");
     }
-    @Override
-    public <R> R accept(Visitor<R> visitor) {
-      return visitor.log(this);
-    }
   }
 
   /**
    * {@code -j NFQUEUE}: hand the packet to a program reading the queue. No program reads it
    * here: the packet is dropped, or accepted with {@code --queue-bypass}.
    */
-  record Queue(boolean bypass) implements Action {
-    @Override
-    public <R> R accept(Visitor<R> visitor) {
-      return visitor.queue(this);
-    }
-  }
+  record Queue(boolean bypass) implements Action {}
 
   /**
    * A target that does not change the packet's fate or its header as simulated ({@code TRACE},
@@ -305,10 +278,6 @@ public sealed interface Action
     public Continue {
       Objects.requireNonNull(target, "target");
       Objects.requireNonNull(why, "why");
-    }
-    @Override
-    public <R> R accept(Visitor<R> visitor) {
-      return visitor.proceed(this);
     }
   }
 }

@@ -11,11 +11,24 @@ public sealed interface RouteDecision
         RouteDecision.Loopback, RouteDecision.Dropped {
 
   /**
-   * Calls the visitor's method for this variant. Every variant implements it, and {@link
-   * Visitor} has a method for each, so the compiler lists each interpreter to update when one
-   * is added.
+   * Calls the visitor's method for this variant. The {@code permits} list and {@link Visitor}
+   * name every variant, so the compiler lists each interpreter to update when one is added;
+   * this is the one place that maps variants to methods.
    */
-  <R> R accept(Visitor<R> visitor);
+  default <R> R accept(Visitor<R> visitor) {
+    if (this instanceof Local v) {
+      return visitor.visitLocal(v);
+    } else if (this instanceof Forward v) {
+      return visitor.visitForward(v);
+    } else if (this instanceof Out v) {
+      return visitor.visitOut(v);
+    } else if (this instanceof Loopback v) {
+      return visitor.visitLoopback(v);
+    } else if (this instanceof Dropped v) {
+      return visitor.visitDropped(v);
+    }
+    throw new AssertionError("not dispatched: " + this);
+  }
 
   /** One method per decision: the exhaustive switch over decisions. */
   interface Visitor<R> {
@@ -34,22 +47,12 @@ public sealed interface RouteDecision
    * The input route: for the firewall itself, because {@code destination} is one of its own
    * addresses ({@code own}) or a broadcast.
    */
-  record Local(int destination, boolean own) implements RouteDecision {
-    @Override
-    public <R> R accept(Visitor<R> visitor) {
-      return visitor.visitLocal(this);
-    }
-  }
+  record Local(int destination, boolean own) implements RouteDecision {}
 
   /** The input route: forwarded, out by the device of {@code route}. */
   record Forward(Route route) implements RouteDecision {
     public Forward {
       Objects.requireNonNull(route, "route");
-    }
-
-    @Override
-    public <R> R accept(Visitor<R> visitor) {
-      return visitor.visitForward(this);
     }
   }
 
@@ -58,20 +61,10 @@ public sealed interface RouteDecision
     public Out {
       Objects.requireNonNull(route, "route");
     }
-
-    @Override
-    public <R> R accept(Visitor<R> visitor) {
-      return visitor.visitOut(this);
-    }
   }
 
   /** The output route: out by lo, because {@code destination} is the firewall's own. */
-  record Loopback(int destination) implements RouteDecision {
-    @Override
-    public <R> R accept(Visitor<R> visitor) {
-      return visitor.visitLoopback(this);
-    }
-  }
+  record Loopback(int destination) implements RouteDecision {}
 
   /**
    * Dropped, for {@code reason}.
@@ -103,11 +96,6 @@ public sealed interface RouteDecision
     /** A drop that needs nothing but the packet. */
     public static Dropped of(DropReason reason, Packet packet) {
       return new Dropped(reason, packet, Optional.empty(), 0);
-    }
-
-    @Override
-    public <R> R accept(Visitor<R> visitor) {
-      return visitor.visitDropped(this);
     }
   }
 }

@@ -1,6 +1,7 @@
 package org.packetpath.engine.trace;
 
-import java.util.Objects;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 import org.packetpath.engine.input.Checks;
 import org.packetpath.engine.packet.Packet;
@@ -19,11 +20,32 @@ public sealed interface Step
         Step.Returned, Step.Routed, Step.Tracked, Step.NatApplied, Step.Note {
 
   /**
-   * Calls the visitor's method for this variant. Every variant implements it, and {@link
-   * Visitor} has a method for each, so the compiler lists each interpreter to update when one
-   * is added.
+   * Calls the visitor's method for this variant. The {@code permits} list and {@link Visitor}
+   * name every variant, so the compiler lists each interpreter to update when one is added;
+   * this is the one place that maps variants to methods.
    */
-  <R> R accept(Visitor<R> visitor);
+  default <R> R accept(Visitor<R> visitor) {
+    if (this instanceof Entered v) {
+      return visitor.visitEntered(v);
+    } else if (this instanceof ChainEntered v) {
+      return visitor.visitChainEntered(v);
+    } else if (this instanceof RuleChecked v) {
+      return visitor.visitRuleChecked(v);
+    } else if (this instanceof PolicyApplied v) {
+      return visitor.visitPolicyApplied(v);
+    } else if (this instanceof Returned v) {
+      return visitor.visitReturned(v);
+    } else if (this instanceof Routed v) {
+      return visitor.visitRouted(v);
+    } else if (this instanceof Tracked v) {
+      return visitor.visitTracked(v);
+    } else if (this instanceof NatApplied v) {
+      return visitor.visitNatApplied(v);
+    } else if (this instanceof Note v) {
+      return visitor.visitNote(v);
+    }
+    throw new AssertionError("not dispatched: " + this);
+  }
 
   /** One method per kind of step. */
   interface Visitor<R> {
@@ -48,7 +70,7 @@ public sealed interface Step
 
   /** The packet came to a place of the pipeline; the steps that follow happened there. */
   record Entered(Place place) implements Step {
-    private static final java.util.Map<Place, Entered> EACH = new java.util.EnumMap<>(Place.class);
+    private static final Map<Place, Entered> EACH = new EnumMap<>(Place.class);
 
     static {
       for (Place p : Place.values()) {
@@ -57,17 +79,12 @@ public sealed interface Step
     }
 
     public Entered {
-      Objects.requireNonNull(place, "place");
+      Checks.nonNull("place", place);
     }
 
     /** The step of entering {@code place}; one value per place. */
     public static Entered of(Place place) {
       return EACH.get(place);
-    }
-
-    @Override
-    public <R> R accept(Visitor<R> visitor) {
-      return visitor.visitEntered(this);
     }
   }
 
@@ -75,15 +92,6 @@ public sealed interface Step
   record ChainEntered(Hook hook, Table table, String chain, Packet packet) implements Step {
     public ChainEntered {
       Checks.nonNull("hook", hook, "table", table, "chain", chain, "packet", packet);
-      Objects.requireNonNull(hook, "hook");
-      Objects.requireNonNull(table, "table");
-      Objects.requireNonNull(chain, "chain");
-      Objects.requireNonNull(packet, "packet");
-    }
-
-    @Override
-    public <R> R accept(Visitor<R> visitor) {
-      return visitor.visitChainEntered(this);
     }
   }
 
@@ -96,16 +104,6 @@ public sealed interface Step
       Optional<String> target, String text) implements Step {
     public RuleChecked {
       Checks.nonNull("hook", hook, "table", table, "chain", chain, "target", target, "text", text);
-      Objects.requireNonNull(hook, "hook");
-      Objects.requireNonNull(table, "table");
-      Objects.requireNonNull(chain, "chain");
-      Objects.requireNonNull(target, "target");
-      Objects.requireNonNull(text, "text");
-    }
-
-    @Override
-    public <R> R accept(Visitor<R> visitor) {
-      return visitor.visitRuleChecked(this);
     }
   }
 
@@ -113,15 +111,6 @@ public sealed interface Step
   record PolicyApplied(Hook hook, Table table, String chain, Policy policy) implements Step {
     public PolicyApplied {
       Checks.nonNull("hook", hook, "table", table, "chain", chain, "policy", policy);
-      Objects.requireNonNull(hook, "hook");
-      Objects.requireNonNull(table, "table");
-      Objects.requireNonNull(chain, "chain");
-      Objects.requireNonNull(policy, "policy");
-    }
-
-    @Override
-    public <R> R accept(Visitor<R> visitor) {
-      return visitor.visitPolicyApplied(this);
     }
   }
 
@@ -129,14 +118,6 @@ public sealed interface Step
   record Returned(Table table, String chain, String to) implements Step {
     public Returned {
       Checks.nonNull("table", table, "chain", chain, "to", to);
-      Objects.requireNonNull(table, "table");
-      Objects.requireNonNull(chain, "chain");
-      Objects.requireNonNull(to, "to");
-    }
-
-    @Override
-    public <R> R accept(Visitor<R> visitor) {
-      return visitor.visitReturned(this);
     }
   }
 
@@ -162,11 +143,6 @@ public sealed interface Step
     public static Routed at(Place place, RouteDecision decision) {
       return new Routed(place, decision, Optional.empty());
     }
-
-    @Override
-    public <R> R accept(Visitor<R> visitor) {
-      return visitor.visitRouted(this);
-    }
   }
 
   /**
@@ -176,13 +152,6 @@ public sealed interface Step
   record Tracked(CtState state, Optional<String> connection) implements Step {
     public Tracked {
       Checks.nonNull("state", state, "connection", connection);
-      Objects.requireNonNull(state, "state");
-      Objects.requireNonNull(connection, "connection");
-    }
-
-    @Override
-    public <R> R accept(Visitor<R> visitor) {
-      return visitor.visitTracked(this);
     }
   }
 
@@ -190,27 +159,13 @@ public sealed interface Step
   record NatApplied(Hook hook, Packet before, Packet after, String what) implements Step {
     public NatApplied {
       Checks.nonNull("hook", hook, "before", before, "after", after, "what", what);
-      Objects.requireNonNull(hook, "hook");
-      Objects.requireNonNull(before, "before");
-      Objects.requireNonNull(after, "after");
-      Objects.requireNonNull(what, "what");
-    }
-
-    @Override
-    public <R> R accept(Visitor<R> visitor) {
-      return visitor.visitNatApplied(this);
     }
   }
 
   /** Anything else worth telling: a LOG line, a warning about something not simulated. */
   record Note(String text) implements Step {
     public Note {
-      Objects.requireNonNull(text, "text");
-    }
-
-    @Override
-    public <R> R accept(Visitor<R> visitor) {
-      return visitor.visitNote(this);
+      Checks.nonNull("text", text);
     }
   }
 }
