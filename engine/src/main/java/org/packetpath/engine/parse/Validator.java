@@ -2,15 +2,19 @@ package org.packetpath.engine.parse;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.packetpath.engine.ext.Extensions;
 import org.packetpath.engine.ext.ModuleSpec;
@@ -51,13 +55,25 @@ final class Validator {
   /** How a chain is reached from a built-in chain: the hook and the jump rules on the way. */
   private record Reach(Hook hook, List<Rule> path) {}
 
+  /** A rule of chain {@code from} that jumps or goes to chain {@code to}. */
+  private record Jump(String from, String to, Rule rule) {}
+
   private void table(TableRules table) {
-    Map<String, Chain> chains = new LinkedHashMap<>();
-    table.chains().forEach(c -> chains.put(c.name(), c));
-    if (findLoop(table, chains)) {
+    Map<String, List<Jump>> jumps = new HashMap<>();
+    for (Chain c : table.chains()) {
+      List<Jump> out = new ArrayList<>();
+      for (Rule r : c.rules()) {
+        Optional<Target> t = r.target();
+        if (t.isPresent() && t.get().isChainTarget()) {
+          out.add(new Jump(c.name(), t.get().name(), r));
+        }
+      }
+      jumps.put(c.name(), out);
+    }
+    if (findLoop(table.table(), jumps)) {
       return;
     }
-    Map<String, Map<Hook, Reach>> reach = reachability(table, chains);
+    Map<String, Map<Hook, Reach>> reach = reachability(table, jumps);
     for (Chain chain : table.chains()) {
       Map<Hook, Reach> hooks = reach.getOrDefault(chain.name(), Map.of());
       for (Rule rule : chain.rules()) {
@@ -66,7 +82,9 @@ final class Validator {
     }
   }
 
-  private Map<String, Map<Hook, Reach>> reachability(TableRules table, Map<String, Chain> chains) {
+  /** For each chain, the hooks it is reached from, each by the first path found. */
+  private static Map<String, Map<Hook, Reach>> reachability(TableRules table,
+      Map<String, List<Jump>> jumps) {
     Map<String, Map<Hook, Reach>> reach = new HashMap<>();
     Deque<String> work = new ArrayDeque<>();
     for (Hook hook : table.table().builtinHooks()) {
@@ -76,27 +94,19 @@ final class Validator {
     }
     while (!work.isEmpty()) {
       String name = work.poll();
-      Chain chain = chains.get(name);
-      if (chain == null) {
-        continue;
-      }
-      for (Rule rule : chain.rules()) {
-        Optional<Target> t = rule.target().filter(Target::isChainTarget);
-        if (t.isEmpty()) {
-          continue;
-        }
-        Map<Hook, Reach> into = reach.computeIfAbsent(t.get().name(), k -> new LinkedHashMap<>());
+      for (Jump jump : jumps.getOrDefault(name, List.of())) {
+        Map<Hook, Reach> into = reach.computeIfAbsent(jump.to(), k -> new LinkedHashMap<>());
         boolean grew = false;
         for (Reach r : reach.get(name).values()) {
           if (!into.containsKey(r.hook())) {
             List<Rule> path = new ArrayList<>(r.path());
-            path.add(rule);
+            path.add(jump.rule());
             into.put(r.hook(), new Reach(r.hook(), path));
             grew = true;
           }
         }
         if (grew) {
-          work.add(t.get().name());
+          work.add(jump.to());
         }
       }
     }
@@ -122,7 +132,7 @@ final class Validator {
   }
 
   private void checkInterface(Chain chain, Rule rule, Map<Hook, Reach> hooks, String flag,
-      java.util.function.Predicate<Hook> known, String longName) {
+      Predicate<Hook> known, String longName) {
     if (!hasPlainOption(rule, flag)) {
       return; // a negated interface test simply always matches where there is no interface
     }
@@ -228,46 +238,45 @@ final class Validator {
         .collect(Collectors.joining(", "));
   }
 
-  /** Detects a jump loop reachable from a built-in chain; reports it at the rule closing it. */
-  private boolean findLoop(TableRules table, Map<String, Chain> chains) {
-    List<Rule> jumps = new ArrayList<>();
-    Map<Rule, String> from = new java.util.IdentityHashMap<>();
-    for (Chain c : table.chains()) {
-      for (Rule r : c.rules()) {
-        if (r.target().filter(Target::isChainTarget).isPresent()) {
-          jumps.add(r);
-          from.put(r, c.name());
-        }
-      }
-    }
-    if (loop(table.table(), jumps, from).isEmpty()) {
+  /**
+   * Detects a jump loop reachable from a built-in chain; reports it at the rule closing it: the
+   * first line by which the jumps written so far hold a loop.
+   */
+  private boolean findLoop(Table table, Map<String, List<Jump>> jumpsByChain) {
+    List<Jump> jumps = new ArrayList<>();
+    jumpsByChain.values().forEach(jumps::addAll);
+    if (loop(table, jumps).isEmpty()) {
       return false;
     }
-    jumps.sort(java.util.Comparator.comparingInt(r -> r.origin().line()));
-    for (int n = 1; n <= jumps.size(); n++) {
-      Optional<List<String>> cycle = loop(table.table(), jumps.subList(0, n), from);
-      if (cycle.isPresent()) {
-        Rule closing = jumps.get(n - 1);
-        SourcePosition at = closing.origin();
-        diagnostics.add(Diagnostic.error(at, line(at), "Too many links")
-            .explained("these jumps go round in a circle: " + String.join(" -> ", cycle.get())
-                + "; the kernel refuses a loop that packets could enter"));
-        return true;
+    jumps.sort(Comparator.comparingInt(j -> j.rule().origin().line()));
+    // More jumps never remove a loop: search for the shortest prefix of them that has one.
+    int lo = 1;
+    int hi = jumps.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (loop(table, jumps.subList(0, mid)).isPresent()) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
       }
     }
+    SourcePosition at = jumps.get(lo - 1).rule().origin();
+    String cycle = String.join(" -> ", loop(table, jumps.subList(0, lo)).orElseThrow());
+    diagnostics.add(Diagnostic.error(at, line(at), "Too many links")
+        .explained("these jumps go round in a circle: " + cycle
+            + "; the kernel refuses a loop that packets could enter"));
     return true;
   }
 
   /** A cycle reachable from a built-in chain using only {@code jumps}, as chain names. */
-  private static Optional<List<String>> loop(Table table, List<Rule> jumps, Map<Rule, String> from) {
+  private static Optional<List<String>> loop(Table table, List<Jump> jumps) {
     Map<String, List<String>> edges = new HashMap<>();
-    for (Rule r : jumps) {
-      edges.computeIfAbsent(from.get(r), k -> new ArrayList<>()).add(r.target().get().name());
+    for (Jump j : jumps) {
+      edges.computeIfAbsent(j.from(), k -> new ArrayList<>()).add(j.to());
     }
-    Map<String, Integer> state = new HashMap<>();
+    Set<String> done = new HashSet<>();
     for (Hook hook : table.builtinHooks()) {
-      Deque<String> stack = new ArrayDeque<>();
-      Optional<List<String>> cycle = dfs(hook.name(), edges, state, stack);
+      Optional<List<String>> cycle = cycleFrom(hook.name(), edges, done);
       if (cycle.isPresent()) {
         return cycle;
       }
@@ -275,29 +284,45 @@ final class Validator {
     return Optional.empty();
   }
 
-  private static Optional<List<String>> dfs(String node, Map<String, List<String>> edges,
-      Map<String, Integer> state, Deque<String> stack) {
-    Integer s = state.get(node);
-    if (s != null && s == 2) {
+  /**
+   * The first cycle a depth-first walk from {@code start} meets, as the chain names from
+   * {@code start} to the chain met again; chains in {@code done} were walked before and are
+   * known to lead to none. The walk keeps its own stack: chains can be nested deeper than a
+   * thread's stack.
+   */
+  private static Optional<List<String>> cycleFrom(String start, Map<String, List<String>> edges,
+      Set<String> done) {
+    if (done.contains(start)) {
       return Optional.empty();
     }
-    if (s != null && s == 1) {
-      List<String> path = new ArrayList<>(stack);
-      java.util.Collections.reverse(path);
-      List<String> cycle = new ArrayList<>(path);
-      cycle.add(node);
-      return Optional.of(cycle);
-    }
-    state.put(node, 1);
-    stack.push(node);
-    for (String next : edges.getOrDefault(node, List.of())) {
-      Optional<List<String>> cycle = dfs(next, edges, state, stack);
-      if (cycle.isPresent()) {
-        return cycle;
+    Deque<String> path = new ArrayDeque<>();
+    Deque<Iterator<String>> next = new ArrayDeque<>();
+    Set<String> onPath = new HashSet<>();
+    path.push(start);
+    onPath.add(start);
+    next.push(edges.getOrDefault(start, List.of()).iterator());
+    while (!next.isEmpty()) {
+      Iterator<String> it = next.peek();
+      if (!it.hasNext()) {
+        String finished = path.pop();
+        onPath.remove(finished);
+        done.add(finished);
+        next.pop();
+        continue;
+      }
+      String chain = it.next();
+      if (onPath.contains(chain)) {
+        List<String> cycle = new ArrayList<>(path);
+        Collections.reverse(cycle);
+        cycle.add(chain);
+        return Optional.of(cycle);
+      }
+      if (!done.contains(chain)) {
+        path.push(chain);
+        onPath.add(chain);
+        next.push(edges.getOrDefault(chain, List.of()).iterator());
       }
     }
-    stack.pop();
-    state.put(node, 2);
     return Optional.empty();
   }
 
