@@ -1,6 +1,5 @@
 package org.packetpath.engine.ext;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -205,27 +204,18 @@ public final class Args {
   public static String flagList(
       String text, List<String> known, boolean ignoreCase, String errorFormat)
       throws ArgException {
-    boolean[] seen = new boolean[known.size()];
+    Set<String> seen = new HashSet<>();
     for (String word : text.split(",", -1)) {
-      int index = -1;
-      for (int i = 0; i < known.size(); i++) {
-        if (ignoreCase ? known.get(i).equalsIgnoreCase(word) : known.get(i).equals(word)) {
-          index = i;
-        }
-      }
-      if (index < 0) {
+      Optional<String> name = known.stream()
+          .filter(k -> ignoreCase ? k.equalsIgnoreCase(word) : k.equals(word))
+          .findFirst();
+      if (name.isEmpty()) {
         throw new ArgException(String.format(errorFormat, word))
             .explained("expected a comma-separated list of " + String.join(", ", known));
       }
-      seen[index] = true;
+      seen.add(name.get());
     }
-    List<String> out = new ArrayList<>();
-    for (int i = 0; i < known.size(); i++) {
-      if (seen[i]) {
-        out.add(known.get(i));
-      }
-    }
-    return String.join(",", out);
+    return TextArgs.inOrder(known, seen);
   }
 
   /** One of {@code choices} (exact), or an error in the given format. */

@@ -20,20 +20,16 @@ final class ConnmarkTarget {
       "--and-mark", "--or-mark", "--xor-mark", "--save-mark", "--restore-mark");
 
   static ModuleSpec spec() {
-    return ModuleSpec.target(
-            "CONNMARK",
-            TargetArgs.markMask("CONNMARK", "--set-xmark"),
-            TargetArgs.markMask("CONNMARK", "--set-mark"),
-            TargetArgs.number("CONNMARK", "--and-mark", U32, true),
-            TargetArgs.number("CONNMARK", "--or-mark", U32, true),
-            TargetArgs.number("CONNMARK", "--xor-mark", U32, true),
-            OptionSpec.flag("--save-mark"),
-            OptionSpec.flag("--restore-mark"),
-            TargetArgs.number("CONNMARK", "--left-shift-mark", 32, false),
-            TargetArgs.number("CONNMARK", "--right-shift-mark", 32, false),
-            TargetArgs.number("CONNMARK", "--ctmask", U32, true),
-            TargetArgs.number("CONNMARK", "--nfmask", U32, true),
-            TargetArgs.number("CONNMARK", "--mask", U32, true))
+    List<OptionSpec> specs = new ArrayList<>(MarkTarget.operationOptions("CONNMARK"));
+    specs.addAll(List.of(
+        OptionSpec.flag("--save-mark"),
+        OptionSpec.flag("--restore-mark"),
+        TargetArgs.number("CONNMARK", "--left-shift-mark", 32, false),
+        TargetArgs.number("CONNMARK", "--right-shift-mark", 32, false),
+        TargetArgs.number("CONNMARK", "--ctmask", U32, true),
+        TargetArgs.number("CONNMARK", "--nfmask", U32, true),
+        TargetArgs.number("CONNMARK", "--mask", U32, true)));
+    return ModuleSpec.target("CONNMARK", specs.toArray(new OptionSpec[0]))
         .withSaveOrder()
         .checkedBy(
             (rule, options) -> {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.packetpath.engine.ext.ModuleSpec.Finisher;
 import org.packetpath.engine.net.Protocols;
 import org.packetpath.engine.rules.Condition;
 import org.packetpath.engine.rules.CtState;
@@ -48,17 +49,8 @@ final class Conntrack {
             .negatable();
     OptionSpec expire =
         OptionSpec.one("--ctexpire", Conntrack::expire).negatable();
-    OptionSpec dir =
-        OptionSpec.one(
-            "--ctdir",
-            a -> {
-              String upper = a.toUpperCase(java.util.Locale.ROOT);
-              if (!upper.equals("ORIGINAL") && !upper.equals("REPLY")) {
-                throw new ArgException("Unknown --ctdir value \"" + a + "\"")
-                    .explained("--ctdir is ORIGINAL or REPLY");
-              }
-              return upper;
-            });
+    OptionSpec dir = OptionSpec.oneOf("--ctdir", List.of("ORIGINAL", "REPLY"), true,
+        "Unknown --ctdir value \"%s\"", "--ctdir is ORIGINAL or REPLY");
     return ModuleSpec.match(
             "conntrack",
             state,
@@ -74,14 +66,8 @@ final class Conntrack {
             status,
             expire,
             dir)
-        .checkedBy(
-            (rule, options) -> {
-              if (options.isEmpty()) {
-                throw new ArgException("conntrack: At least one option is required")
-                    .explained("for example -m conntrack --ctstate ESTABLISHED,RELATED");
-              }
-              return options;
-            })
+        .checkedBy(Finisher.atLeastOne("conntrack: At least one option is required",
+            "for example -m conntrack --ctstate ESTABLISHED,RELATED"))
         .meaning(Conntrack::conntrackMeaning);
   }
 
@@ -201,8 +187,7 @@ final class Conntrack {
     OptionSpec state =
         OptionSpec.one("--state", a -> Args.flagList(a, STATES, true, "Bad state \"%s\""))
             .negatable();
-    return ModuleSpec.match("state", state)
-        .withRules(OptionRules.of("--state").mandatory("--state"))
+    return ModuleSpec.matchRequiring("state", state)
         .meaning(options -> Meanings.perOption(options, o -> states(o.arg())));
   }
 }

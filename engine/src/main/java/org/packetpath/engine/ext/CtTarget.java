@@ -1,6 +1,7 @@
 package org.packetpath.engine.ext;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,22 +48,15 @@ final class CtTarget {
   }
 
   private static String events(String text, List<String> known) throws ArgException {
-    boolean[] seen = new boolean[known.size()];
+    Set<String> seen = new HashSet<>();
     for (String word : text.split(",", -1)) {
-      int i = known.indexOf(word);
-      if (i < 0) {
+      if (!known.contains(word)) {
         throw new ArgException("Unknown event type \"" + word + "\"")
             .explained("events are a comma-separated list of " + String.join(", ", known));
       }
-      seen[i] = true;
+      seen.add(word);
     }
-    List<String> out = new ArrayList<>();
-    for (int i = 0; i < known.size(); i++) {
-      if (seen[i]) {
-        out.add(known.get(i));
-      }
-    }
-    return String.join(",", out);
+    return TextArgs.inOrder(known, seen);
   }
 
   private static String zone(String text) throws ArgException {
@@ -91,8 +85,8 @@ final class CtTarget {
     for (Option o : options) {
       switch (o.name()) {
         case "--notrack" -> notrack = true;
-        case "--helper" -> helper = o.arg().length() > 15 ? o.arg().substring(0, 15) : o.arg();
-        case "--timeout" -> timeout = o.arg().length() > 31 ? o.arg().substring(0, 31) : o.arg();
+        case "--helper" -> helper = TextArgs.truncated(o.arg(), 15);
+        case "--timeout" -> timeout = TextArgs.truncated(o.arg(), 31);
         case "--ctevents", "--expevents" -> events.add(o);
         default -> {
           orig |= o.name().equals("--zone-orig");

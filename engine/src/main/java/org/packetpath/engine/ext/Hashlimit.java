@@ -7,8 +7,10 @@ import static org.packetpath.engine.ext.Args.refused;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.packetpath.engine.rules.Condition;
 import org.packetpath.engine.rules.Option;
 
@@ -238,34 +240,24 @@ final class Hashlimit {
   }
 
   private static String mode(String text) throws ArgException {
-    boolean[] used = new boolean[MODES.size()];
+    Set<String> used = new HashSet<>();
     for (String word : text.split("[,|]")) {
       if (word.isEmpty()) {
         continue;
       }
-      int i = MODES.indexOf(word);
-      if (i < 0) {
+      if (!MODES.contains(word)) {
         throw new ArgException("hashlimit: Bad value for \"--hashlimit-mode\" option: \"" + text
                 + "\"")
             .explained("the mode lists what makes a flow: srcip, srcport, dstip, dstport");
       }
-      used[i] = true;
+      used.add(word);
     }
-    List<String> out = new ArrayList<>();
-    for (int i = 0; i < used.length; i++) {
-      if (used[i]) {
-        out.add(MODES.get(i));
-      }
-    }
-    return String.join(",", out);
+    return TextArgs.inOrder(MODES, used);
   }
 
   private static String name(String text) throws ArgException {
-    if (text.isEmpty()) {
-      throw new ArgException("Argument must have a minimum length of 1 characters")
-          .explained("give the hash table a name, as in --hashlimit-name ssh");
-    }
-    return text.length() > 254 ? text.substring(0, 254) : text;
+    return TextArgs.nonEmpty(text, 254, "Argument must have a minimum length of 1 characters",
+        "give the hash table a name, as in --hashlimit-name ssh");
   }
 
   private static String interval(String text) throws ArgException {

@@ -14,47 +14,42 @@ public final class IcmpTypes {
   private static final Map<String, IcmpType> BY_NAME = new LinkedHashMap<>();
 
   static {
-    add("echo-reply", 0, -1);
-    add("destination-unreachable", 3, -1);
-    add("network-unreachable", 3, 0);
-    add("host-unreachable", 3, 1);
-    add("protocol-unreachable", 3, 2);
-    add("port-unreachable", 3, 3);
-    add("fragmentation-needed", 3, 4);
-    add("source-route-failed", 3, 5);
-    add("network-unknown", 3, 6);
-    add("host-unknown", 3, 7);
-    add("network-prohibited", 3, 9);
-    add("host-prohibited", 3, 10);
-    add("TOS-network-unreachable", 3, 11);
-    add("TOS-host-unreachable", 3, 12);
-    add("communication-prohibited", 3, 13);
-    add("host-precedence-violation", 3, 14);
-    add("precedence-cutoff", 3, 15);
-    add("source-quench", 4, -1);
-    add("redirect", 5, -1);
-    add("network-redirect", 5, 0);
-    add("host-redirect", 5, 1);
-    add("TOS-network-redirect", 5, 2);
-    add("TOS-host-redirect", 5, 3);
-    add("echo-request", 8, -1);
-    add("router-advertisement", 9, -1);
-    add("router-solicitation", 10, -1);
-    add("time-exceeded", 11, -1);
-    add("ttl-exceeded", 11, -1);
-    add("ttl-zero-during-transit", 11, 0);
-    add("ttl-zero-during-reassembly", 11, 1);
-    add("parameter-problem", 12, -1);
-    add("ip-header-bad", 12, 0);
-    add("required-option-missing", 12, 1);
-    add("timestamp-request", 13, -1);
-    add("timestamp-reply", 14, -1);
-    add("address-mask-request", 17, -1);
-    add("address-mask-reply", 18, -1);
+    whole(0, "echo-reply");
+    whole(3, "destination-unreachable");
+    codes(3, 0, "network-unreachable", "host-unreachable", "protocol-unreachable",
+        "port-unreachable", "fragmentation-needed", "source-route-failed", "network-unknown",
+        "host-unknown");
+    codes(3, 9, "network-prohibited", "host-prohibited", "TOS-network-unreachable",
+        "TOS-host-unreachable", "communication-prohibited", "host-precedence-violation",
+        "precedence-cutoff");
+    whole(4, "source-quench");
+    whole(5, "redirect");
+    codes(5, 0, "network-redirect", "host-redirect", "TOS-network-redirect", "TOS-host-redirect");
+    whole(8, "echo-request");
+    whole(9, "router-advertisement");
+    whole(10, "router-solicitation");
+    whole(11, "time-exceeded", "ttl-exceeded");
+    codes(11, 0, "ttl-zero-during-transit", "ttl-zero-during-reassembly");
+    whole(12, "parameter-problem");
+    codes(12, 0, "ip-header-bad", "required-option-missing");
+    whole(13, "timestamp-request");
+    whole(14, "timestamp-reply");
+    whole(17, "address-mask-request");
+    whole(18, "address-mask-reply");
   }
 
-  private static void add(String name, int type, int code) {
-    BY_NAME.put(name, new IcmpType(name, type, code));
+  /** Names that cover every code of {@code type}. */
+  private static void whole(int type, String... names) {
+    for (String name : names) {
+      BY_NAME.put(name, new IcmpType(name, type, -1));
+    }
+  }
+
+  /** Names of the codes of {@code type} from {@code firstCode} on, one code each. */
+  private static void codes(int type, int firstCode, String... names) {
+    for (int i = 0; i < names.length; i++) {
+      BY_NAME.put(names[i], new IcmpType(names[i], type, firstCode + i));
+    }
   }
 
   /** The type a name stands for (case-insensitive), if iptables knows it. */

@@ -2,6 +2,7 @@ package org.packetpath.engine.ext;
 
 import java.util.List;
 import java.util.Optional;
+import org.packetpath.engine.ext.ModuleSpec.Finisher;
 import org.packetpath.engine.net.Ipv4;
 import org.packetpath.engine.rules.Condition;
 import org.packetpath.engine.rules.Field;
@@ -17,15 +18,9 @@ final class Iprange {
             "iprange",
             OptionSpec.one("--src-range", a -> range(a, "--src-range")).negatable(),
             OptionSpec.one("--dst-range", a -> range(a, "--dst-range")).negatable())
-        .withFinisher(
-            (rule, options) -> {
-              if (options.isEmpty()) {
-                throw new ArgException(
-                        "iprange match: You must specify `--src-range' or `--dst-range'")
-                    .explained("for example -m iprange --src-range 10.0.0.10-10.0.0.20");
-              }
-              return options;
-            })
+        .withFinisher(Finisher.atLeastOne(
+            "iprange match: You must specify `--src-range' or `--dst-range'",
+            "for example -m iprange --src-range 10.0.0.10-10.0.0.20"))
         .meaning(Iprange::meaning);
   }
 

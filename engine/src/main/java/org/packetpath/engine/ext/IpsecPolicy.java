@@ -24,38 +24,13 @@ final class IpsecPolicy {
   private IpsecPolicy() {}
 
   static ModuleSpec spec() {
-    OptionSpec dir =
-        OptionSpec.one(
-            "--dir",
-            a -> {
-              if (!a.equals("in") && !a.equals("out")) {
-                throw new ArgException("policy_match: invalid dir \"" + a + "\"")
-                    .explained("--dir in checks how a packet was decapsulated, --dir out how it"
-                        + " will be encapsulated");
-              }
-              return a;
-            });
-    OptionSpec pol =
-        OptionSpec.one(
-            "--pol",
-            a -> {
-              if (!a.equals("none") && !a.equals("ipsec")) {
-                throw new ArgException("policy match: invalid policy \"" + a + "\"")
-                    .explained("--pol is none or ipsec");
-              }
-              return a;
-            });
-    OptionSpec mode =
-        OptionSpec.one(
-                "--mode",
-                a -> {
-                  if (!a.equals("transport") && !a.equals("tunnel")) {
-                    throw new ArgException("policy match: invalid mode \"" + a + "\"")
-                        .explained("--mode is transport or tunnel");
-                  }
-                  return a;
-                })
-            .negatable();
+    OptionSpec dir = OptionSpec.oneOf("--dir", List.of("in", "out"), false,
+        "policy_match: invalid dir \"%s\"",
+        "--dir in checks how a packet was decapsulated, --dir out how it will be encapsulated");
+    OptionSpec pol = OptionSpec.oneOf("--pol", List.of("none", "ipsec"), false,
+        "policy match: invalid policy \"%s\"", "--pol is none or ipsec");
+    OptionSpec mode = OptionSpec.oneOf("--mode", List.of("transport", "tunnel"), false,
+        "policy match: invalid mode \"%s\"", "--mode is transport or tunnel").negatable();
     return ModuleSpec.match(
             "policy",
             dir,

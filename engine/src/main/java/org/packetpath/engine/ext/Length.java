@@ -11,9 +11,8 @@ final class Length {
   private Length() {}
 
   static ModuleSpec spec() {
-    return ModuleSpec.match(
+    return ModuleSpec.matchRequiring(
             "length", OptionSpec.one("--length", Length::lengthRange).negatable())
-        .withRules(OptionRules.of("--length").mandatory("--length"))
         .meaning(Length::meaning);
   }
 

@@ -35,11 +35,8 @@ final class LogTarget {
   }
 
   private static String logPrefix(String text) throws ArgException {
-    if (text.isEmpty()) {
-      throw new ArgException("No prefix specified for --log-prefix")
-          .explained("give a short text such as \"FW-DROP: \"");
-    }
-    return text.length() > 29 ? text.substring(0, 29) : text;
+    return TextArgs.nonEmpty(text, 29, "No prefix specified for --log-prefix",
+        "give a short text such as \"FW-DROP: \"");
   }
 
   private static String logLevel(String text) throws ArgException {

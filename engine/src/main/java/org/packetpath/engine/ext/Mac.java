@@ -12,9 +12,8 @@ final class Mac {
   private Mac() {}
 
   static ModuleSpec spec() {
-    return ModuleSpec.match(
+    return ModuleSpec.matchRequiring(
             "mac", OptionSpec.one("--mac-source", Mac::macAddress).negatable())
-        .withRules(OptionRules.of("--mac-source").mandatory("--mac-source"))
         .onlyFrom(Hook.PREROUTING, Hook.INPUT, Hook.FORWARD)
         .meaning(Mac::meaning);
   }

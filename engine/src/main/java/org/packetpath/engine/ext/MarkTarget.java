@@ -10,14 +10,13 @@ import org.packetpath.engine.rules.Option;
 final class MarkTarget {
   private MarkTarget() {}
 
+  /** The mark operations MARK and CONNMARK share, in the order of their option tables. */
+  static final List<String> OPERATIONS =
+      List.of("--set-xmark", "--set-mark", "--and-mark", "--or-mark", "--xor-mark");
+
   static ModuleSpec spec() {
-    return ModuleSpec.target(
-            "MARK",
-            TargetArgs.markMask("MARK", "--set-xmark"),
-            TargetArgs.markMask("MARK", "--set-mark"),
-            TargetArgs.number("MARK", "--and-mark", U32, true),
-            TargetArgs.number("MARK", "--or-mark", U32, true),
-            TargetArgs.number("MARK", "--xor-mark", U32, true))
+    String[] operations = OPERATIONS.toArray(new String[0]);
+    return ModuleSpec.target("MARK", operationOptions("MARK").toArray(new OptionSpec[0]))
         .checkedBy(
             (rule, options) -> {
               if (options.isEmpty()) {
@@ -27,15 +26,27 @@ final class MarkTarget {
               }
               return options;
             })
-        .withRules(OptionRules.of("--set-xmark", "--set-mark", "--and-mark", "--or-mark",
-                "--xor-mark")
+        .withRules(OptionRules.of(operations)
             .ids("--set-mark", "--and-mark", "--or-mark", "--xor-mark", "--set-xmark")
-            .exclusive("--set-xmark", "--set-mark", "--and-mark", "--or-mark", "--xor-mark"))
+            .exclusive(operations))
         .withFinisher((rule, options) -> List.of(xmark(options.get(0))))
         .does(options -> {
           long[] vm = Meanings.valueMask(options.get(0).arg());
           return new Action.SetMark(vm[0], vm[1]);
         });
+  }
+
+  /**
+   * The options of the {@link #OPERATIONS} for {@code module}'s messages: {@code value[/mask]}
+   * for the two set operations, a 32-bit number for the others.
+   */
+  static List<OptionSpec> operationOptions(String module) {
+    return List.of(
+        TargetArgs.markMask(module, "--set-xmark"),
+        TargetArgs.markMask(module, "--set-mark"),
+        TargetArgs.number(module, "--and-mark", U32, true),
+        TargetArgs.number(module, "--or-mark", U32, true),
+        TargetArgs.number(module, "--xor-mark", U32, true));
   }
 
   /**

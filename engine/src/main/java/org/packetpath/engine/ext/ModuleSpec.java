@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import org.packetpath.engine.input.Checks;
 import org.packetpath.engine.rules.Action;
 import org.packetpath.engine.rules.Condition;
@@ -56,6 +57,25 @@ public record ModuleSpec(
   @FunctionalInterface
   public interface Finisher {
     List<Option> finish(RuleContext rule, List<Option> options) throws ArgException;
+
+    /**
+     * Leaves the options as they are if {@code holds} is true of them; otherwise fails with
+     * {@code message}, explained to learners by {@code explanation}.
+     */
+    static Finisher requiring(BiPredicate<RuleContext, List<Option>> holds, String message,
+        String explanation) {
+      return (rule, options) -> {
+        if (!holds.test(rule, options)) {
+          throw new ArgException(message).explained(explanation);
+        }
+        return options;
+      };
+    }
+
+    /** Fails with {@code message}, explained by {@code explanation}, when no option is given. */
+    static Finisher atLeastOne(String message, String explanation) {
+      return requiring((rule, options) -> !options.isEmpty(), message, explanation);
+    }
   }
 
   /** What one use of the extension means, read from its canonical options. */
@@ -85,6 +105,11 @@ public record ModuleSpec(
         o -> {
           throw new IllegalStateException("a match has no action");
         });
+  }
+
+  /** A match of the one option {@code option}, which must be given. */
+  public static ModuleSpec matchRequiring(String name, OptionSpec option) {
+    return match(name, option).withRules(OptionRules.of(option.name()).mandatory(option.name()));
   }
 
   /** A target whose options print in the order they are listed here. */

@@ -2,6 +2,7 @@ package org.packetpath.engine.ext;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.packetpath.engine.ext.ModuleSpec.Finisher;
 import org.packetpath.engine.rules.Condition;
 import org.packetpath.engine.rules.Field;
 import org.packetpath.engine.rules.IntervalSet;
@@ -18,27 +19,16 @@ final class Multiport {
         OptionSpec.one("--dports", Multiport::portList).negatable().alias("--destination-ports");
     OptionSpec ports = OptionSpec.one("--ports", Multiport::portList).negatable();
     return ModuleSpec.match("multiport", sports, dports, ports)
-        .checkedBy(
-            (rule, options) -> {
-              if (!rule.protocolIs("tcp", "udp", "udplite", "sctp", "dccp")) {
-                throw new ArgException(
-                        "multiport needs `-p tcp', `-p udp', `-p udplite', `-p sctp' or `-p dccp'")
-                    .explained("port numbers only exist for these protocols: add -p tcp or -p udp");
-              }
-              return options;
-            })
+        .checkedBy(Finisher.requiring(
+            (rule, options) -> rule.protocolIs("tcp", "udp", "udplite", "sctp", "dccp"),
+            "multiport needs `-p tcp', `-p udp', `-p udplite', `-p sctp' or `-p dccp'",
+            "port numbers only exist for these protocols: add -p tcp or -p udp"))
         .withRules(OptionRules.of("--sports", "--dports", "--ports")
             .exclusive("--sports", "--dports", "--ports")
             .label("--sports", "--source-ports")
             .label("--dports", "--destination-ports"))
-        .withFinisher(
-            (rule, options) -> {
-              if (options.isEmpty()) {
-                throw new ArgException("multiport: option \"--ports\" must be specified")
-                    .explained("give the ports with --dports, --sports or --ports");
-              }
-              return options;
-            })
+        .withFinisher(Finisher.atLeastOne("multiport: option \"--ports\" must be specified",
+            "give the ports with --dports, --sports or --ports"))
         .meaning(Multiport::meaning);
   }
 

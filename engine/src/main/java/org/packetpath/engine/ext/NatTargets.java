@@ -26,53 +26,32 @@ final class NatTargets {
       "Need TCP, UDP, SCTP or DCCP with port specification";
 
   static List<ModuleSpec> all() {
-    return List.of(dnat(), snat(), masquerade(), redirect(), Netmap.spec());
+    return List.of(
+        nat(Action.NatKind.DNAT, "--to-destination", Base.KEPT,
+            List.of("--random", "--persistent"), Hook.PREROUTING, Hook.OUTPUT),
+        nat(Action.NatKind.SNAT, "--to-source", Base.LOST,
+            List.of("--random", "--random-fully", "--persistent"), Hook.INPUT, Hook.POSTROUTING),
+        nat(Action.NatKind.MASQUERADE, "--to-ports", Base.LOST,
+            List.of("--random", "--random-fully"), Hook.POSTROUTING),
+        nat(Action.NatKind.REDIRECT, "--to-ports", Base.REFUSED,
+            List.of("--random"), Hook.PREROUTING, Hook.OUTPUT),
+        Netmap.spec());
   }
 
-  private static ModuleSpec dnat() {
-    return ModuleSpec.target(
-            "DNAT",
-            rangeOption("--to-destination", true),
-            OptionSpec.flag("--random"),
-            OptionSpec.flag("--persistent"))
+  /**
+   * The nat-table target named after {@code kind}: its range {@code option} (an address range,
+   * required, or only ports for {@code --to-ports}, optional), then the {@code flags}.
+   */
+  private static ModuleSpec nat(Action.NatKind kind, String option, Base base, List<String> flags,
+      Hook... hooks) {
+    boolean withAddress = !option.equals("--to-ports");
+    List<OptionSpec> options = new ArrayList<>(List.of(rangeOption(option, withAddress)));
+    flags.forEach(flag -> options.add(OptionSpec.flag(flag)));
+    return ModuleSpec.target(kind.name(), options.toArray(new OptionSpec[0]))
         .onlyIn(Table.NAT)
-        .onlyFrom(Hook.PREROUTING, Hook.OUTPUT)
-        .withFinisher(rangeFinisher("DNAT", "--to-destination", true, Base.KEPT, true))
-        .does(options -> action(Action.NatKind.DNAT, options, "--to-destination"));
-  }
-
-  private static ModuleSpec snat() {
-    return ModuleSpec.target(
-            "SNAT",
-            rangeOption("--to-source", true),
-            OptionSpec.flag("--random"),
-            OptionSpec.flag("--random-fully"),
-            OptionSpec.flag("--persistent"))
-        .onlyIn(Table.NAT)
-        .onlyFrom(Hook.INPUT, Hook.POSTROUTING)
-        .withFinisher(rangeFinisher("SNAT", "--to-source", true, Base.LOST, true))
-        .does(options -> action(Action.NatKind.SNAT, options, "--to-source"));
-  }
-
-  private static ModuleSpec masquerade() {
-    return ModuleSpec.target(
-            "MASQUERADE",
-            rangeOption("--to-ports", false),
-            OptionSpec.flag("--random"),
-            OptionSpec.flag("--random-fully"))
-        .onlyIn(Table.NAT)
-        .onlyFrom(Hook.POSTROUTING)
-        .withFinisher(rangeFinisher("MASQUERADE", "--to-ports", false, Base.LOST, false))
-        .does(options -> action(Action.NatKind.MASQUERADE, options, "--to-ports"));
-  }
-
-  private static ModuleSpec redirect() {
-    return ModuleSpec.target(
-            "REDIRECT", rangeOption("--to-ports", false), OptionSpec.flag("--random"))
-        .onlyIn(Table.NAT)
-        .onlyFrom(Hook.PREROUTING, Hook.OUTPUT)
-        .withFinisher(rangeFinisher("REDIRECT", "--to-ports", false, Base.REFUSED, false))
-        .does(options -> action(Action.NatKind.REDIRECT, options, "--to-ports"));
+        .onlyFrom(hooks)
+        .withFinisher(rangeFinisher(kind.name(), option, withAddress, base))
+        .does(canonical -> action(kind, canonical, option));
   }
 
   // ---- ranges --------------------------------------------------------------------------------
@@ -147,8 +126,9 @@ final class NatTargets {
     return text.indexOf('[') < 0 && colon >= 0 && text.indexOf(':', colon + 1) < 0;
   }
 
+  /** Parses the range for the rule's protocol; an address range must be given. */
   private static ModuleSpec.Finisher rangeFinisher(
-      String module, String option, boolean withAddress, Base base, boolean mandatory) {
+      String module, String option, boolean withAddress, Base base) {
     return (rule, options) -> {
       boolean portOk = rule.protocolIs("tcp", "udp", "sctp", "dccp", "icmp");
       List<Option> out = new ArrayList<>();
@@ -167,7 +147,7 @@ final class NatTargets {
         }
         out.add(new Option(option, false, List.of(range.format(withAddress))));
       }
-      if (mandatory && out.stream().noneMatch(o -> o.name().equals(option))) {
+      if (withAddress && out.stream().noneMatch(o -> o.name().equals(option))) {
         throw new ArgException(module + ": option \"" + option + "\" must be specified")
             .explained(module + " needs the new " + (module.equals("DNAT") ? "destination"
                 : "source address") + ", as in " + option + " 192.0.2.10");

@@ -56,6 +56,23 @@ public record OptionSpec(
         });
   }
 
+  /**
+   * An option taking one of {@code words} (in any case if {@code ignoreCase}, then printed as
+   * listed); anything else fails with {@code errorFormat}, its {@code %s} the argument, explained
+   * to learners by {@code explanation}.
+   */
+  public static OptionSpec oneOf(String name, List<String> words, boolean ignoreCase,
+      String errorFormat, String explanation) {
+    return one(name, a -> {
+      for (String w : words) {
+        if (ignoreCase ? w.equalsIgnoreCase(a) : w.equals(a)) {
+          return w;
+        }
+      }
+      throw new ArgException(String.format(errorFormat, a)).explained(explanation);
+    });
+  }
+
   /** An option taking {@code arity} arguments, canonicalised together. */
   public static OptionSpec many(String name, int arity, ArgsCanon canon) {
     return new OptionSpec(

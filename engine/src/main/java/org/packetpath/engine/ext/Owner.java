@@ -1,9 +1,11 @@
 package org.packetpath.engine.ext;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.packetpath.engine.rules.Condition;
 import org.packetpath.engine.rules.Hook;
 import org.packetpath.engine.rules.Option;
@@ -13,30 +15,17 @@ final class Owner {
   private static final List<String> OWNER_ORDER =
       List.of("--socket-exists", "--uid-owner", "--gid-owner", "--suppl-groups");
 
-  private static final Map<String, Long> USERS =
-      Map.ofEntries(
-          Map.entry("root", 0L), Map.entry("daemon", 1L), Map.entry("bin", 2L),
-          Map.entry("sys", 3L), Map.entry("sync", 4L), Map.entry("games", 5L),
-          Map.entry("man", 6L), Map.entry("lp", 7L), Map.entry("mail", 8L),
-          Map.entry("news", 9L), Map.entry("uucp", 10L), Map.entry("proxy", 13L),
-          Map.entry("www-data", 33L), Map.entry("backup", 34L), Map.entry("list", 38L),
-          Map.entry("irc", 39L), Map.entry("nobody", 65534L));
+  /** The fixed users of Debian's base-passwd, which iptables would look up in /etc/passwd. */
+  private static final Map<String, Long> USERS = ids("""
+      root:0 daemon:1 bin:2 sys:3 sync:4 games:5 man:6 lp:7 mail:8 news:9 uucp:10 proxy:13
+      www-data:33 backup:34 list:38 irc:39 nobody:65534""");
 
-  private static final Map<String, Long> GROUPS =
-      Map.ofEntries(
-          Map.entry("root", 0L), Map.entry("daemon", 1L), Map.entry("bin", 2L),
-          Map.entry("sys", 3L), Map.entry("adm", 4L), Map.entry("tty", 5L),
-          Map.entry("disk", 6L), Map.entry("lp", 7L), Map.entry("mail", 8L),
-          Map.entry("news", 9L), Map.entry("uucp", 10L), Map.entry("man", 12L),
-          Map.entry("proxy", 13L), Map.entry("kmem", 15L), Map.entry("dialout", 20L),
-          Map.entry("fax", 21L), Map.entry("voice", 22L), Map.entry("cdrom", 24L),
-          Map.entry("floppy", 25L), Map.entry("tape", 26L), Map.entry("sudo", 27L),
-          Map.entry("audio", 29L), Map.entry("dip", 30L), Map.entry("www-data", 33L),
-          Map.entry("backup", 34L), Map.entry("operator", 37L), Map.entry("list", 38L),
-          Map.entry("irc", 39L), Map.entry("src", 40L), Map.entry("shadow", 42L),
-          Map.entry("utmp", 43L), Map.entry("video", 44L), Map.entry("sasl", 45L),
-          Map.entry("plugdev", 46L), Map.entry("staff", 50L), Map.entry("games", 60L),
-          Map.entry("users", 100L), Map.entry("nogroup", 65534L));
+  /** The fixed groups of Debian's base-passwd, which iptables would look up in /etc/group. */
+  private static final Map<String, Long> GROUPS = ids("""
+      root:0 daemon:1 bin:2 sys:3 adm:4 tty:5 disk:6 lp:7 mail:8 news:9 uucp:10 man:12
+      proxy:13 kmem:15 dialout:20 fax:21 voice:22 cdrom:24 floppy:25 tape:26 sudo:27 audio:29
+      dip:30 www-data:33 backup:34 operator:37 list:38 irc:39 src:40 shadow:42 utmp:43
+      video:44 sasl:45 plugdev:46 staff:50 games:60 users:100 nogroup:65534""");
 
   private Owner() {}
 
@@ -121,8 +110,6 @@ final class Owner {
 
   // ---- arguments ---------------------------------------------------------------------------
 
-  /** The fixed user names of Debian's base-passwd, which iptables would look up in /etc/passwd. */
-  /** The fixed group names of Debian's base-passwd, which iptables would look up in /etc/group. */
   /** A user name or uid, or a uid range, for {@code --uid-owner}. */
   static String userId(String text) throws ArgException {
     return ownerId(text, USERS, "--uid-owner");
@@ -160,6 +147,13 @@ final class Owner {
     }
     long min = from.get().value();
     return min == to ? Long.toString(min) : min + "-" + to;
+  }
+
+  /** The names and ids of a table written as {@code name:id} words. */
+  private static Map<String, Long> ids(String table) {
+    return Arrays.stream(table.strip().split("\\s+"))
+        .map(entry -> entry.split(":"))
+        .collect(Collectors.toUnmodifiableMap(entry -> entry[0], entry -> Long.valueOf(entry[1])));
   }
 
   private static ArgException badOwner(String text, String option) {

@@ -1,6 +1,7 @@
 package org.packetpath.engine.ext;
 
 import java.util.List;
+import org.packetpath.engine.ext.ModuleSpec.Finisher;
 import org.packetpath.engine.rules.Condition;
 import org.packetpath.engine.rules.Hook;
 import org.packetpath.engine.rules.Option;
@@ -17,6 +18,8 @@ final class Physdev {
             OptionSpec.flag("--physdev-is-out").negatable(),
             OptionSpec.one("--physdev-out", Physdev::interfaceName).negatable(),
             OptionSpec.flag("--physdev-is-bridged").negatable())
+        .checkedBy(Finisher.atLeastOne("PHYSDEV: no physdev option specified",
+            "for example -m physdev --physdev-in eth0"))
         .withFinisher(Physdev::finishPhysdev)
         .notSimulated(
             "no packet crosses a bridge, so a physdev match succeeds only when every option in"
@@ -34,10 +37,6 @@ final class Physdev {
 
   private static List<Option> finishPhysdev(RuleContext rule, List<Option> options)
       throws ArgException {
-    if (options.isEmpty()) {
-      throw new ArgException("PHYSDEV: no physdev option specified")
-          .explained("for example -m physdev --physdev-in eth0");
-    }
     boolean outgoing = Args.has(options, "--physdev-out") || Args.has(options, "--physdev-is-out");
     boolean bridged = Args.find(options, "--physdev-is-bridged").filter(o -> !o.negated()).isPresent();
     if (outgoing && !bridged && Args.isBuiltin(rule, Hook.OUTPUT)) {

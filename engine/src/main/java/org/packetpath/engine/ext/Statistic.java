@@ -28,16 +28,8 @@ final class Statistic {
   private Statistic() {}
 
   static ModuleSpec spec() {
-    OptionSpec mode =
-        OptionSpec.one(
-            "--mode",
-            a -> {
-              if (!a.equals("random") && !a.equals("nth")) {
-                throw new ArgException("Bad mode \"" + a + "\"")
-                    .explained("the modes are random and nth");
-              }
-              return a;
-            });
+    OptionSpec mode = OptionSpec.oneOf("--mode", List.of("random", "nth"), false,
+        "Bad mode \"%s\"", "the modes are random and nth");
     return ModuleSpec.match(
             "statistic",
             mode,

@@ -2,6 +2,7 @@ package org.packetpath.engine.ext;
 
 import java.util.List;
 import java.util.Optional;
+import org.packetpath.engine.ext.ModuleSpec.Finisher;
 import org.packetpath.engine.rules.Action;
 import org.packetpath.engine.rules.Hook;
 import org.packetpath.engine.rules.Option;
@@ -17,12 +18,10 @@ final class Tcpmss {
             OptionSpec.flag("--clamp-mss-to-pmtu"))
         .withSaveOrder()
         .notSimulated("the MSS option is not rewritten; the packet continues")
+        .checkedBy(Finisher.atLeastOne("TCPMSS target: At least one parameter is required",
+            "give --set-mss SIZE or --clamp-mss-to-pmtu"))
         .withFinisher(
             (rule, options) -> {
-              if (options.isEmpty()) {
-                throw new ArgException("TCPMSS target: At least one parameter is required")
-                    .explained("give --set-mss SIZE or --clamp-mss-to-pmtu");
-              }
               if (!rule.protocolIs("tcp")) {
                 throw new ArgException("TCPMSS target: only valid for protocol 6")
                     .explained("iptables-restore: RULE_APPEND failed (Invalid argument); the MSS"

@@ -1,6 +1,7 @@
 package org.packetpath.engine.ext;
 
 import java.util.List;
+import org.packetpath.engine.ext.ModuleSpec.Finisher;
 import org.packetpath.engine.rules.Condition;
 import org.packetpath.engine.rules.Field;
 import org.packetpath.engine.rules.IntervalSet;
@@ -13,15 +14,9 @@ final class Ttl {
   static ModuleSpec spec() {
     OptionSpec eq = ttlOption("--ttl-eq").negatable().alias("--ttl");
     return ModuleSpec.match("ttl", eq, ttlOption("--ttl-lt"), ttlOption("--ttl-gt"))
-        .checkedBy(
-            (rule, options) -> {
-              if (options.isEmpty()) {
-                throw new ArgException(
-                        "TTL match: You must specify one of `--ttl-eq', `--ttl-lt', `--ttl-gt")
-                    .explained("for example -m ttl --ttl-lt 5");
-              }
-              return options;
-            })
+        .checkedBy(Finisher.atLeastOne(
+            "TTL match: You must specify one of `--ttl-eq', `--ttl-lt', `--ttl-gt",
+            "for example -m ttl --ttl-lt 5"))
         // iptables' option table lists lt, gt, eq; their ids go eq, lt, gt.
         .withRules(OptionRules.of("--ttl-lt", "--ttl-gt", "--ttl-eq")
             .ids("--ttl-eq", "--ttl-lt", "--ttl-gt")
