@@ -5,17 +5,14 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import org.packetpath.engine.input.Diagnostic;
 import org.packetpath.lab.Exercise;
-import org.packetpath.lab.ExerciseCatalog;
 import org.packetpath.lab.check.CheckHarness;
 import org.packetpath.lab.check.CheckRun;
 import org.packetpath.lab.check.CheckText;
 import org.packetpath.lab.check.RulesSpec;
 import org.packetpath.lab.term.Colour;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ./packetpath check [ID] [--rules FILE]}: run an exercise's checks against a rules file. */
@@ -28,32 +25,17 @@ import picocli.CommandLine.Option;
     },
     exitCodeList = {"0:every goal is met", "1:some goal is not met",
         "2:bad input: no such exercise or file, or the rules have errors"})
-final class CheckCommand implements Callable<Integer> {
-  @Mixin Learner learner;
-  @Mixin ExerciseArgument exercise;
-
+final class CheckCommand extends OneExerciseCommand.WithContent {
   @Option(names = "--rules", paramLabel = "FILE",
       description = "the rules to check: iptables-save output or a script of iptables commands"
           + " (default: your working copy of the exercise's rules, in the workspace)")
   Optional<Path> rules = Optional.empty();
 
-  @Mixin ContentOption content;
-
   @Override
-  public Integer call() {
+  int run(Workbench bench, Exercise e) {
     PrintWriter out = learner.out();
     PrintWriter err = learner.err();
     Styles styles = learner.styles();
-    Optional<ExerciseCatalog> catalog = content.read(err, styles);
-    if (catalog.isEmpty()) {
-      return ExitCodes.USAGE;
-    }
-    Workbench bench = learner.bench();
-    Optional<Exercise> found = bench.exercise(catalog.get(), exercise.name);
-    if (found.isEmpty()) {
-      return ExitCodes.USAGE;
-    }
-    Exercise e = found.get();
     Path workingCopy = bench.workspace().rulesFile(e);
     Path file = rules.orElse(workingCopy);
     if (rules.isEmpty() && !Files.exists(file)) {

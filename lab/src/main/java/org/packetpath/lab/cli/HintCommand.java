@@ -1,12 +1,9 @@
 package org.packetpath.lab.cli;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.packetpath.lab.Exercise;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /** {@code ./packetpath hint [ID]}: the next hint of an exercise's ladder. */
 @Command(
@@ -17,16 +14,11 @@ import picocli.CommandLine.Mixin;
           + " all, the last one is shown again."
     },
     exitCodeList = {"0:a hint was shown", "2:no such exercise"})
-final class HintCommand implements Callable<Integer> {
-  @Mixin Learner learner;
-  @Mixin ExerciseArgument exercise;
-
+final class HintCommand extends OneExerciseCommand {
   @Override
-  public Integer call() throws IOException {
-    return learner.withExercise(exercise.name, (bench, e) -> {
-      next(bench, e).forEach(learner.out()::println);
-      return ExitCodes.OK;
-    });
+  int run(Workbench bench, Exercise e) {
+    next(bench, e).forEach(learner.out()::println);
+    return ExitCodes.OK;
   }
 
   /** Shows the next hint of {@code e} and remembers it was seen: the lines to print. */

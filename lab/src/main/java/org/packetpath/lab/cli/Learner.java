@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.packetpath.lab.Exercise;
+import org.packetpath.lab.ExerciseCatalog;
 import picocli.CommandLine.Option;
 
 /**
@@ -42,7 +43,16 @@ final class Learner extends Terminal {
    * name; {@link ExitCodes#USAGE} after saying which exercises there are when there is none.
    */
   int withExercise(Optional<String> name, ExerciseCommand command) throws IOException {
-    Optional<Exercise> found = bench().exercise(name);
+    return withExercise(bench().catalog(), name, command);
+  }
+
+  /**
+   * {@link #withExercise(Optional, ExerciseCommand)} with the exercise found in {@code
+   * exercises}.
+   */
+  int withExercise(ExerciseCatalog exercises, Optional<String> name, ExerciseCommand command)
+      throws IOException {
+    Optional<Exercise> found = bench().exercise(exercises, name);
     return found.isEmpty() ? ExitCodes.USAGE : command.run(bench(), found.get());
   }
 }

@@ -1,23 +1,17 @@
 package org.packetpath.lab.cli;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import org.packetpath.lab.progress.Progress;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /** {@code ./packetpath list}: the exercises, with the learner's progress. */
 @Command(
     name = "list",
     description = {"The exercises in order, with your progress: ✓ done, ▸ the current one."},
     exitCodeList = {"0:always"})
-final class ListCommand implements Callable<Integer> {
-  @Mixin Learner learner;
-
+final class ListCommand extends WorkbenchCommand {
   @Override
-  public Integer call() {
-    PrintWriter out = learner.out();
-    Workbench bench = learner.bench();
+  int run(Workbench bench, PrintWriter out) {
     Progress progress = bench.progress();
     ExerciseList.lines(bench, progress).forEach(out::println);
     out.println();

@@ -3,12 +3,10 @@ package org.packetpath.lab.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import org.packetpath.lab.Exercise;
 import org.packetpath.lab.check.CheckRun;
 import org.packetpath.lab.progress.Progress;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /** {@code ./packetpath progress}: where the learner stands, and what to do next. */
 @Command(
@@ -16,13 +14,9 @@ import picocli.CommandLine.Mixin;
     description = {"Where you stand: the exercises done, the points your working copies earn"
         + " now, and what to do next."},
     exitCodeList = {"0:always"})
-final class ProgressCommand implements Callable<Integer> {
-  @Mixin Learner learner;
-
+final class ProgressCommand extends WorkbenchCommand {
   @Override
-  public Integer call() {
-    PrintWriter out = learner.out();
-    Workbench bench = learner.bench();
+  int run(Workbench bench, PrintWriter out) {
     Styles styles = bench.styles();
     Progress progress = bench.progress();
     List<Exercise> exercises = bench.exercises();

@@ -11,15 +11,11 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Optional;
-import java.util.concurrent.Callable;
 import org.packetpath.lab.Exercise;
-import org.packetpath.lab.ExerciseCatalog;
 import org.packetpath.lab.progress.Workspace;
 import org.packetpath.lab.repl.Shell;
 import org.packetpath.lab.term.Colour;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /** {@code ./packetpath shell [ID]}: jshell with the exercise's firewall and the lab's helpers. */
 @Command(
@@ -35,27 +31,13 @@ import picocli.CommandLine.Mixin;
     },
     exitCodeList = {"0:you left the shell (N with /exit N)",
         "2:bad input: no such exercise, or your rules file has errors"})
-final class ShellCommand implements Callable<Integer> {
-  @Mixin Learner learner;
-  @Mixin ExerciseArgument exercise;
-  @Mixin ContentOption content;
-
+final class ShellCommand extends OneExerciseCommand.WithContent {
   @Override
-  public Integer call() {
-    PrintWriter err = learner.err();
-    Optional<ExerciseCatalog> catalog = content.read(err, learner.styles());
-    if (catalog.isEmpty()) {
-      return ExitCodes.USAGE;
-    }
-    // the current exercise by default, as check and hint use
-    Optional<Exercise> found = learner.bench().exercise(catalog.get(), exercise.name);
-    if (found.isEmpty()) {
-      return ExitCodes.USAGE;
-    }
+  int run(Workbench bench, Exercise e) {
     Path folder = Workspace.locate(learner.folder());
-    Shell shell = new Shell(found.get(), content.dir, Shell.workingCopy(folder, found.get()),
+    Shell shell = new Shell(e, content.dir, Shell.workingCopy(folder, e),
         learner.styles().colour() ? Colour.ANSI : Colour.PLAIN);
-    return shell.run(input(), stream(learner.out()), stream(err));
+    return shell.run(input(), stream(learner.out()), stream(learner.err()));
   }
 
   /**

@@ -1,13 +1,10 @@
 package org.packetpath.lab.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.packetpath.lab.Exercise;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /** {@code ./packetpath solution [ID]}: a reference solution, once the learner has solved it. */
 @Command(
@@ -18,22 +15,17 @@ import picocli.CommandLine.Mixin;
     },
     exitCodeList = {"0:the solution was shown", "1:the exercise is not done yet",
         "2:no such exercise"})
-final class SolutionCommand implements Callable<Integer> {
-  @Mixin Learner learner;
-  @Mixin ExerciseArgument exercise;
-
+final class SolutionCommand extends OneExerciseCommand {
   @Override
-  public Integer call() throws IOException {
-    return learner.withExercise(exercise.name, (bench, e) -> {
-      PrintWriter out = learner.out();
-      if (!bench.progress().isDone(e.id())) {
-        out.println("You see a reference solution of exercise " + e.number() + " once every"
-            + " goal is met: run ./packetpath check until it says so.");
-        return ExitCodes.FAILED;
-      }
-      text(bench, e).forEach(out::println);
-      return ExitCodes.OK;
-    });
+  int run(Workbench bench, Exercise e) {
+    PrintWriter out = learner.out();
+    if (!bench.progress().isDone(e.id())) {
+      out.println("You see a reference solution of exercise " + e.number() + " once every"
+          + " goal is met: run ./packetpath check until it says so.");
+      return ExitCodes.FAILED;
+    }
+    text(bench, e).forEach(out::println);
+    return ExitCodes.OK;
   }
 
   /** The solution with a heading, as lines. */

@@ -2,8 +2,6 @@ package org.packetpath.lab.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.Callable;
 import org.packetpath.engine.sim.Simulator;
 import org.packetpath.engine.trace.Trace;
 import org.packetpath.engine.trace.view.FlowDiagram;
@@ -11,7 +9,6 @@ import org.packetpath.engine.trace.view.TraceText;
 import org.packetpath.lab.packets.Packets;
 import org.packetpath.lab.term.Colour;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ./packetpath trace}: send packets through a simulated firewall and show their way. */
@@ -27,10 +24,7 @@ import picocli.CommandLine.Option;
       "Names (attacker, fw, pc1 ...) come from the topology."
     },
     exitCodeList = {"0:the packets were simulated", "2:bad packet, topology or rules"})
-final class TraceCommand implements Callable<Integer> {
-  @Mixin Learner learner;
-  @Mixin FirewallOptions firewall;
-
+final class TraceCommand extends FirewallCommand {
   @Option(names = "--json", description = "print the traces as JSON, one object per packet")
   boolean json;
 
@@ -38,26 +32,19 @@ final class TraceCommand implements Callable<Integer> {
   boolean noDiagram;
 
   @Override
-  public Integer call() {
-    PrintWriter out = learner.out();
-    PrintWriter err = learner.err();
-    Styles styles = learner.styles();
-    Optional<FirewallOptions.Firewall> loaded = firewall.read(learner);
-    if (loaded.isEmpty()) {
-      return ExitCodes.USAGE;
-    }
-    Simulator fw = loaded.get().simulator();
+  int run(FirewallOptions.Firewall loaded) {
+    Simulator fw = loaded.simulator();
     Packets.Sent sent = Packets.send(fw, firewall.packets);
     if (!sent.ok()) {
-      sent.errors().forEach(d -> err.println(styles.diagnostic(d)));
-      return ExitCodes.USAGE;
+      return usage(sent.errors());
     }
+    PrintWriter out = learner.out();
     List<Trace> traces = sent.traces();
     if (json) {
       out.println(TraceJson.array(traces));
       return ExitCodes.OK;
     }
-    Colour colour = styles.colour() ? Colour.ANSI : Colour.PLAIN;
+    Colour colour = learner.styles().colour() ? Colour.ANSI : Colour.PLAIN;
     for (Trace trace : traces) {
       if (!noDiagram) {
         out.println(colour.render(FlowDiagram.render(trace, fw.pipeline())));

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import org.packetpath.engine.input.Diagnostic;
 import org.packetpath.engine.input.SourcePosition;
 import org.packetpath.engine.input.SourceText;
@@ -20,7 +19,6 @@ import org.packetpath.lab.kernel.Load;
 import org.packetpath.lab.kernel.Observation;
 import org.packetpath.lab.packets.Packets;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ./packetpath verify --kernel}: the same packets through the simulator and the real kernel. */
@@ -34,38 +32,27 @@ import picocli.CommandLine.Option;
     },
     exitCodeList = {"0:simulator and kernel agree", "1:they disagree",
         "2:bad input, or the kernel cannot be used here (not root)"})
-final class VerifyCommand implements Callable<Integer> {
-  @Mixin Learner learner;
-
+final class VerifyCommand extends FirewallCommand {
   @Option(names = "--kernel", required = true, description = "compare with the running kernel")
   boolean kernel;
 
-  @Mixin FirewallOptions firewall;
-
   @Override
-  public Integer call() {
-    PrintWriter err = learner.err();
-    Styles styles = learner.styles();
-    Optional<FirewallOptions.Firewall> read = firewall.read(learner);
-    if (read.isEmpty()) {
-      return ExitCodes.USAGE;
-    }
-    Path rules = read.get().rules();
+  int run(FirewallOptions.Firewall read) {
+    Path rules = read.rules();
     // The kernel loads what iptables-restore would: the file itself, or for a script of
     // iptables commands the save form it amounts to; the simulator reads that same text.
     String original = SourceText.read(rules).text().orElseThrow();
-    String loaded = KernelLab.restoreText(original, read.get().ruleset());
-    Simulator sim = Simulator.of(read.get().topology(),
+    String loaded = KernelLab.restoreText(original, read.ruleset());
+    Simulator sim = Simulator.of(read.topology(),
         RulesParser.parse(rules.toString(), loaded).orThrow(), firewall.backend);
     Packets.Read packets = Packets.read(sim, firewall.packets);
     List<Diagnostic> errors = packets.ok() ? refused(packets.packets()) : packets.errors();
     if (!errors.isEmpty()) {
-      errors.forEach(d -> err.println(styles.diagnostic(d)));
-      return ExitCodes.USAGE;
+      return usage(errors);
     }
     Optional<String> why = KernelLab.unavailable(firewall.backend);
     if (why.isPresent()) {
-      err.println("lab verify: the kernel cannot be used here: " + why.get());
+      learner.err().println("lab verify: the kernel cannot be used here: " + why.get());
       return ExitCodes.USAGE;
     }
     return compare(sim, loaded, packets.packets());
