@@ -76,14 +76,6 @@ final class Workbench {
   }
 
   /**
-   * The exercise {@code name} names, or the current one when there is no name; empty after
-   * saying which exercises there are.
-   */
-  Optional<Exercise> exercise(Optional<String> name) {
-    return exercise(catalog, name);
-  }
-
-  /**
    * The exercise {@code name} names in {@code exercises}; without a name, the current exercise
    * when {@code exercises} has it, else their first. Empty after saying which exercises there
    * are.
