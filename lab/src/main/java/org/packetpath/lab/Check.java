@@ -1,7 +1,7 @@
 package org.packetpath.lab;
 
 import java.util.List;
-import java.util.Objects;
+import org.packetpath.engine.input.Checks;
 import org.packetpath.engine.input.SourcePosition;
 
 /**
@@ -16,8 +16,7 @@ public record Check(String id, String goal, int points, List<Probe> packets,
     Expectation expect, SourcePosition position) {
 
   public Check {
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(goal, "goal");
+    Checks.nonNull("id", id, "goal", goal);
     if (points < 1) {
       throw new IllegalArgumentException("points must be at least 1 but was " + points);
     }
@@ -25,8 +24,7 @@ public record Check(String id, String goal, int points, List<Probe> packets,
     if (packets.isEmpty()) {
       throw new IllegalArgumentException("a check sends at least one packet");
     }
-    Objects.requireNonNull(expect, "expect");
-    Objects.requireNonNull(position, "position");
+    Checks.nonNull("expect", expect, "position", position);
   }
 
   /** The packet whose fate is checked: the last one sent. */

@@ -1,6 +1,6 @@
 package org.packetpath.lab;
 
-import java.util.Objects;
+import org.packetpath.engine.input.Checks;
 import org.packetpath.engine.input.SourcePosition;
 import org.packetpath.engine.packet.PacketSpec;
 
@@ -12,8 +12,6 @@ import org.packetpath.engine.packet.PacketSpec;
  */
 public record Probe(String text, PacketSpec spec, SourcePosition position) {
   public Probe {
-    Objects.requireNonNull(text, "text");
-    Objects.requireNonNull(spec, "spec");
-    Objects.requireNonNull(position, "position");
+    Checks.nonNull("text", text, "spec", spec, "position", position);
   }
 }

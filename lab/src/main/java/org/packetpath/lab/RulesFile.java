@@ -1,6 +1,6 @@
 package org.packetpath.lab;
 
-import java.util.Objects;
+import org.packetpath.engine.input.Checks;
 import org.packetpath.engine.parse.ParseResult;
 import org.packetpath.engine.parse.RulesParser;
 
@@ -14,9 +14,7 @@ import org.packetpath.engine.parse.RulesParser;
  */
 public record RulesFile(String path, String name, String text) {
   public RulesFile {
-    Objects.requireNonNull(path, "path");
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(text, "text");
+    Checks.nonNull("path", path, "name", name, "text", text);
   }
 
   /** The file read as a ruleset, with every diagnostic located in it. */

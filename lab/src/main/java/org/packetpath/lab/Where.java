@@ -1,6 +1,6 @@
 package org.packetpath.lab;
 
-import java.util.Objects;
+import org.packetpath.engine.input.Checks;
 import org.packetpath.engine.rules.Table;
 import org.packetpath.engine.trace.RuleHit;
 
@@ -11,8 +11,7 @@ import org.packetpath.engine.trace.RuleHit;
  */
 public record Where(Table table, String chain) {
   public Where {
-    Objects.requireNonNull(table, "table");
-    Objects.requireNonNull(chain, "chain");
+    Checks.nonNull("table", table, "chain", chain);
   }
 
   /** Whether {@code hit} is in this table and chain, or in a user chain called from it. */

@@ -1,7 +1,7 @@
 package org.packetpath.engine.ext;
 
-import java.util.Objects;
 import java.util.Optional;
+import org.packetpath.engine.input.Checks;
 import org.packetpath.engine.rules.Table;
 
 /**
@@ -10,9 +10,7 @@ import org.packetpath.engine.rules.Table;
  */
 public record RuleContext(Table table, String chain, Optional<String> protocol) {
   public RuleContext {
-    Objects.requireNonNull(table, "table");
-    Objects.requireNonNull(chain, "chain");
-    Objects.requireNonNull(protocol, "protocol");
+    Checks.nonNull("table", table, "chain", chain, "protocol", protocol);
   }
 
   /** Whether {@code -p} names one of {@code protocols} ({@code "tcp"}, {@code "udp"} …). */

@@ -1,7 +1,7 @@
 package org.packetpath.engine.packet;
 
-import java.util.Objects;
 import java.util.Optional;
+import org.packetpath.engine.input.Checks;
 
 /**
  * A packet to simulate and where it starts: arriving on an interface ({@code in wan0}) or sent
@@ -9,8 +9,7 @@ import java.util.Optional;
  */
 public record PacketSpec(Packet packet, Optional<String> in) {
   public PacketSpec {
-    Objects.requireNonNull(packet, "packet");
-    Objects.requireNonNull(in, "in");
+    Checks.nonNull("packet", packet, "in", in);
   }
 
   public boolean isLocal() {

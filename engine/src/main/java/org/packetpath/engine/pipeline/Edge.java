@@ -1,6 +1,6 @@
 package org.packetpath.engine.pipeline;
 
-import java.util.Objects;
+import org.packetpath.engine.input.Checks;
 
 /**
  * A path between two places of the {@link Pipeline}: a packet at {@code from} that leaves it
@@ -9,10 +9,7 @@ import java.util.Objects;
  */
 public record Edge(Place from, Way way, Place to, String label) {
   public Edge {
-    Objects.requireNonNull(from, "from");
-    Objects.requireNonNull(way, "way");
-    Objects.requireNonNull(to, "to");
-    Objects.requireNonNull(label, "label");
+    Checks.nonNull("from", from, "way", way, "to", to, "label", label);
     if (from == to) {
       throw new IllegalArgumentException("an edge joins two places, not " + from + " to itself");
     }

@@ -2,6 +2,7 @@ package org.packetpath.engine.rules;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.packetpath.engine.input.Checks;
 
 /**
  * What a rule's target does, as a typed value built once when the rule is read: the standard
@@ -198,9 +199,7 @@ public sealed interface Action
   record Nat(NatKind kind, Optional<Range> addresses, Optional<Range> ports, boolean random,
       boolean persistent) implements Action {
     public Nat {
-      Objects.requireNonNull(kind, "kind");
-      Objects.requireNonNull(addresses, "addresses");
-      Objects.requireNonNull(ports, "ports");
+      Checks.nonNull("kind", kind, "addresses", addresses, "ports", ports);
     }
 
     /** Whether the translation changes the source (SNAT, MASQUERADE) or the destination. */
@@ -276,8 +275,7 @@ public sealed interface Action
    */
   record Continue(String target, String why, boolean tracksConnections) implements Action {
     public Continue {
-      Objects.requireNonNull(target, "target");
-      Objects.requireNonNull(why, "why");
+      Checks.nonNull("target", target, "why", why);
     }
   }
 }

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.packetpath.engine.input.Checks;
 
 /**
  * What a rule asks of a packet, as one typed tree: the meaning of its base options ({@code -s
@@ -201,8 +202,7 @@ public sealed interface Condition
    */
   record FieldIn(Field field, long mask, IntervalSet values) implements Condition {
     public FieldIn {
-      Objects.requireNonNull(field, "field");
-      Objects.requireNonNull(values, "values");
+      Checks.nonNull("field", field, "values", values);
       if (mask < 0 || mask > field.max()) {
         throw new IllegalArgumentException(field + " mask must be 0.." + field.max() + " but was "
             + mask);
@@ -240,8 +240,7 @@ public sealed interface Condition
    */
   record Iface(Direction direction, String name) implements Condition {
     public Iface {
-      Objects.requireNonNull(direction, "direction");
-      Objects.requireNonNull(name, "name");
+      Checks.nonNull("direction", direction, "name", name);
     }
 
     /** Whether the interface called {@code device} ({@code ""} when unknown) matches. */
@@ -374,9 +373,7 @@ public sealed interface Condition
    */
   record Opaque(String module, String why, StandIn standIn) implements Condition {
     public Opaque {
-      Objects.requireNonNull(module, "module");
-      Objects.requireNonNull(why, "why");
-      Objects.requireNonNull(standIn, "standIn");
+      Checks.nonNull("module", module, "why", why, "standIn", standIn);
     }
   }
 

@@ -3,6 +3,7 @@ package org.packetpath.engine.rules;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.packetpath.engine.input.Checks;
 import org.packetpath.engine.input.SourcePosition;
 
 /**
@@ -26,10 +27,8 @@ public record Rule(
   public Rule {
     base = List.copyOf(base);
     matches = List.copyOf(matches);
-    Objects.requireNonNull(target, "target");
-    Objects.requireNonNull(counters, "counters");
-    Objects.requireNonNull(origin, "origin");
-    Objects.requireNonNull(condition, "condition");
+    Checks.nonNull("target", target, "counters", counters, "origin", origin,
+        "condition", condition);
   }
 
   /** The base option called {@code name} ({@code "-s"}, {@code "-p"} …), if present. */

@@ -1,7 +1,7 @@
 package org.packetpath.engine.topology;
 
-import java.util.Objects;
 import java.util.Optional;
+import org.packetpath.engine.input.Checks;
 import org.packetpath.engine.net.Ipv4;
 
 /**
@@ -11,8 +11,7 @@ import org.packetpath.engine.net.Ipv4;
  */
 public record Route(Network destination, Optional<Integer> gateway, String device) {
   public Route {
-    Objects.requireNonNull(destination, "destination");
-    Objects.requireNonNull(gateway, "gateway");
+    Checks.nonNull("destination", destination, "gateway", gateway);
     if (!Interface.validName(device)) {
       throw new IllegalArgumentException("invalid device: " + device);
     }

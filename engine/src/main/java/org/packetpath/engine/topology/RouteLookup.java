@@ -1,6 +1,6 @@
 package org.packetpath.engine.topology;
 
-import java.util.Objects;
+import org.packetpath.engine.input.Checks;
 
 /**
  * The answer of a route lookup: the route chosen by longest prefix, the interface packets leave
@@ -8,8 +8,7 @@ import java.util.Objects;
  */
 public record RouteLookup(Route route, Interface device, int nextHop) {
   public RouteLookup {
-    Objects.requireNonNull(route, "route");
-    Objects.requireNonNull(device, "device");
+    Checks.nonNull("route", route, "device", device);
     if (!route.device().equals(device.name())) {
       throw new IllegalArgumentException("route " + route + " does not use " + device.name());
     }

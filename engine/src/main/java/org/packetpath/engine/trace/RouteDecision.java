@@ -2,6 +2,7 @@ package org.packetpath.engine.trace;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.packetpath.engine.input.Checks;
 import org.packetpath.engine.packet.Packet;
 import org.packetpath.engine.topology.Route;
 
@@ -78,9 +79,7 @@ public sealed interface RouteDecision
   record Dropped(DropReason reason, Packet packet, Optional<String> in, int rpFilter)
       implements RouteDecision {
     public Dropped {
-      Objects.requireNonNull(reason, "reason");
-      Objects.requireNonNull(packet, "packet");
-      Objects.requireNonNull(in, "in");
+      Checks.nonNull("reason", reason, "packet", packet, "in", in);
       boolean sourceCheck = reason == DropReason.MARTIAN || reason == DropReason.RP_FILTER;
       if (in.isPresent() != sourceCheck) {
         throw new IllegalArgumentException("in is given exactly for martians and rp_filter, not "

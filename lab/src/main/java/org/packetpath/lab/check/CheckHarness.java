@@ -1,7 +1,6 @@
 package org.packetpath.lab.check;
 
 import java.nio.file.Path;
-import java.util.Objects;
 import java.util.Optional;
 import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
@@ -11,6 +10,7 @@ import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
+import org.packetpath.engine.input.Checks;
 
 /**
  * Runs an exercise's checks through the JUnit Platform Launcher and {@link CheckEngine}, the
@@ -39,8 +39,7 @@ public final class CheckHarness {
    * content} (a folder holding {@code index.yaml}) when given, else from the built-in ones.
    */
   public static CheckRun run(String exercise, RulesSpec rules, Optional<Path> content) {
-    Objects.requireNonNull(exercise, "exercise");
-    Objects.requireNonNull(rules, "rules");
+    Checks.nonNull("exercise", exercise, "rules", rules);
     LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
         .selectors(DiscoverySelectors.selectUniqueId(UniqueId.forEngine(CheckEngine.ID)))
         .filters(EngineFilter.includeEngines(CheckEngine.ID))

@@ -1,7 +1,7 @@
 package org.packetpath.lab.check;
 
 import java.util.List;
-import java.util.Objects;
+import org.packetpath.engine.input.Checks;
 
 /**
  * What {@link ExerciseVerifier} proved about each exercise: a list of claims, each holding or
@@ -15,8 +15,7 @@ public record Verification(List<Verification.Exercise> exercises) {
   /** One exercise's claims. */
   public record Exercise(String id, String title, int number, List<Claim> claims) {
     public Exercise {
-      Objects.requireNonNull(id, "id");
-      Objects.requireNonNull(title, "title");
+      Checks.nonNull("id", id, "title", title);
       claims = List.copyOf(claims);
     }
 
@@ -33,8 +32,7 @@ public record Verification(List<Verification.Exercise> exercises) {
    */
   public record Claim(String subject, boolean holds, String text) {
     public Claim {
-      Objects.requireNonNull(subject, "subject");
-      Objects.requireNonNull(text, "text");
+      Checks.nonNull("subject", subject, "text", text);
     }
   }
 

@@ -1,6 +1,6 @@
 package org.packetpath.lab.kernel;
 
-import java.util.Objects;
+import org.packetpath.engine.input.Checks;
 import org.packetpath.engine.packet.Packet;
 
 /**
@@ -9,8 +9,7 @@ import org.packetpath.engine.packet.Packet;
  */
 public record Frame(String out, Packet packet) {
   public Frame {
-    Objects.requireNonNull(out, "out");
-    Objects.requireNonNull(packet, "packet");
+    Checks.nonNull("out", out, "packet", packet);
   }
 
   /** {@code wan0: tcp 203.0.113.1:22 > 192.0.2.66:40000 SYN,ACK ttl 64 length 44}. */

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.packetpath.engine.input.Checks;
 import org.packetpath.engine.net.Ipv4;
 import org.packetpath.engine.packet.Packet;
 import org.packetpath.engine.packet.PacketSpec;
@@ -176,8 +177,7 @@ public final class KernelLab implements AutoCloseable {
    * KernelLabException}, having removed whatever it created, when any step fails.
    */
   public static KernelLab start(Topology topology, Backend backend) {
-    Objects.requireNonNull(topology, "topology");
-    Objects.requireNonNull(backend, "backend");
+    Checks.nonNull("topology", topology, "backend", backend);
     String prefix = "pp" + ProcessHandle.current().pid() + "-" + NEXT.incrementAndGet();
     KernelLab lab = new KernelLab(topology, backend, LabPlan.of(topology, prefix));
     synchronized (OPEN) {

@@ -11,9 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import jdk.jshell.tool.JavaShellToolBuilder;
+import org.packetpath.engine.input.Checks;
 import org.packetpath.engine.input.Diagnostic;
 import org.packetpath.engine.sim.Simulator;
 import org.packetpath.lab.Exercise;
@@ -47,10 +47,7 @@ public record Shell(Exercise exercise, Optional<Path> content, Optional<Path> fi
       "import static org.packetpath.lab.repl.LabSession.*;");
 
   public Shell {
-    Objects.requireNonNull(exercise, "exercise");
-    Objects.requireNonNull(content, "content");
-    Objects.requireNonNull(file, "file");
-    Objects.requireNonNull(colour, "colour");
+    Checks.nonNull("exercise", exercise, "content", content, "file", file, "colour", colour);
   }
 
   /**

@@ -2,7 +2,7 @@ package org.packetpath.engine.trace.view;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
+import org.packetpath.engine.input.Checks;
 
 /**
  * Text as the views produce it: lines of spans, each span tagged with the role it plays (a rule
@@ -41,8 +41,7 @@ public final class StyledText {
   /** Some text in one role; never a line break. */
   public record Span(String text, Role role) {
     public Span {
-      Objects.requireNonNull(text, "text");
-      Objects.requireNonNull(role, "role");
+      Checks.nonNull("text", text, "role", role);
       if (text.indexOf('\n') >= 0) {
         throw new IllegalArgumentException("a span is part of one line: " + text);
       }
