@@ -49,6 +49,34 @@ public record Trace(
         .toList();
   }
 
+  /**
+   * The text of the rule {@code hit} counts, as the last step that found it matching records
+   * it; empty for a policy, or when the steps do not hold it (the simulator does not record
+   * steps).
+   */
+  public Optional<String> ruleText(RuleHit hit) {
+    if (hit.isPolicy()) {
+      return Optional.empty();
+    }
+    for (int i = steps.size() - 1; i >= 0; i--) {
+      if (steps.get(i) instanceof Step.RuleChecked r && r.matched() && r.rule() == hit.rule()
+          && r.table() == hit.table() && r.chain().equals(hit.chain())) {
+        return Optional.of(r.text());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The last routing decision taken, if the steps record any. */
+  public Optional<Step.Routed> lastRouting() {
+    for (int i = steps.size() - 1; i >= 0; i--) {
+      if (steps.get(i) instanceof Step.Routed r) {
+        return Optional.of(r);
+      }
+    }
+    return Optional.empty();
+  }
+
   /** The chains the packet entered, in order, as {@code table:CHAIN}. */
   public List<String> path() {
     return steps.stream()

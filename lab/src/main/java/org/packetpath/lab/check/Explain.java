@@ -143,27 +143,11 @@ final class Explain {
     if (h.isPolicy()) {
       return "the policy " + h.target() + " of " + chain;
     }
-    return chain + " rule " + h.rule() + ruleText(h, trace).map(t -> " (" + t + ")").orElse("");
-  }
-
-  private static Optional<String> ruleText(RuleHit h, Trace trace) {
-    List<Step> steps = trace.steps();
-    for (int i = steps.size() - 1; i >= 0; i--) {
-      if (steps.get(i) instanceof Step.RuleChecked r && r.matched() && r.rule() == h.rule()
-          && r.table() == h.table() && r.chain().equals(h.chain())) {
-        return Optional.of(r.text());
-      }
-    }
-    return Optional.empty();
+    return chain + " rule " + h.rule() + trace.ruleText(h).map(t -> " (" + t + ")").orElse("");
   }
 
   private static String routing(Trace trace) {
-    for (int i = trace.steps().size() - 1; i >= 0; i--) {
-      if (trace.steps().get(i) instanceof Step.Routed r) {
-        return " (" + TraceText.decision(r) + ")";
-      }
-    }
-    return "";
+    return trace.lastRouting().map(r -> " (" + TraceText.decision(r) + ")").orElse("");
   }
 
   /** Protocol, addresses and ports: {@code tcp 203.0.113.1:40008 > 192.0.2.10:443}. */

@@ -44,11 +44,11 @@ public sealed interface RulesSpec {
     if (text.startsWith(OfExercise.PREFIX)) {
       return new OfExercise(text.substring(OfExercise.PREFIX.length()));
     }
-    if (text.startsWith(Builtin.PREFIX)) {
-      String name = text.substring(Builtin.PREFIX.length());
+    if (text.startsWith(Trivial.PREFIX)) {
+      String name = text.substring(Trivial.PREFIX.length());
       for (Trivial t : Trivial.values()) {
         if (t.word().equals(name)) {
-          return new Builtin(t);
+          return t;
         }
       }
       throw new IllegalArgumentException("unknown built-in ruleset \"" + name
@@ -69,7 +69,7 @@ public sealed interface RulesSpec {
 
   /** A trivial ruleset derived from the exercise's reference solution. */
   static RulesSpec builtin(Trivial trivial) {
-    return new Builtin(trivial);
+    return Objects.requireNonNull(trivial, "trivial");
   }
 
   /** A rules file on disk. */
@@ -110,10 +110,15 @@ public sealed interface RulesSpec {
     }
   }
 
-  /** The trivial answers. */
-  enum Trivial {
+  /**
+   * The trivial answers: the reference solution with a filter table that decides everything by
+   * one policy.
+   */
+  enum Trivial implements RulesSpec {
     ACCEPT_EVERYTHING(Policy.ACCEPT),
     DROP_EVERYTHING(Policy.DROP);
+
+    static final String PREFIX = "builtin:";
 
     private final Policy policy;
 
@@ -125,19 +130,10 @@ public sealed interface RulesSpec {
     public String word() {
       return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
-  }
-
-  /** The reference solution with a filter table that decides everything by one policy. */
-  record Builtin(Trivial trivial) implements RulesSpec {
-    static final String PREFIX = "builtin:";
-
-    public Builtin {
-      Objects.requireNonNull(trivial, "trivial");
-    }
 
     @Override
     public String text() {
-      return PREFIX + trivial.word();
+      return PREFIX + word();
     }
 
     @Override
@@ -152,7 +148,7 @@ public sealed interface RulesSpec {
       solution.tables().stream().filter(t -> t.table() != Table.FILTER).forEach(tables::add);
       List<Chain> chains = new ArrayList<>();
       for (Hook hook : Table.FILTER.builtinHooks()) {
-        chains.add(new Chain(hook.name(), Optional.of(trivial.policy), Counters.ZERO, List.of(),
+        chains.add(new Chain(hook.name(), Optional.of(policy), Counters.ZERO, List.of(),
             true, SourcePosition.NONE));
       }
       tables.add(new TableRules(Table.FILTER, chains));

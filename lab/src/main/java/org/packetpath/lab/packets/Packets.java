@@ -33,29 +33,30 @@ import org.packetpath.engine.trace.Trace;
 public final class Packets {
   private Packets() {}
 
+  /** What reading, or reading and sending, packets gave: the errors of the bad ones, if any. */
+  public sealed interface Result permits Read, Sent {
+    /** The diagnostics of the packets that could not be read. */
+    List<Diagnostic> errors();
+
+    /** Whether every packet was read (and so, for {@link Sent}, sent). */
+    default boolean ok() {
+      return errors().isEmpty();
+    }
+  }
+
   /** Packets read: all of them when {@link #ok}, else the errors of the bad ones. */
-  public record Read(List<PacketSpec> packets, List<Diagnostic> errors) {
+  public record Read(List<PacketSpec> packets, List<Diagnostic> errors) implements Result {
     public Read {
       packets = List.copyOf(packets);
       errors = List.copyOf(errors);
     }
-
-    /** Whether every packet was read. */
-    public boolean ok() {
-      return errors.isEmpty();
-    }
   }
 
   /** Packets sent: a trace per packet, in order, when {@link #ok}; else the errors, none sent. */
-  public record Sent(List<Trace> traces, List<Diagnostic> errors) {
+  public record Sent(List<Trace> traces, List<Diagnostic> errors) implements Result {
     public Sent {
       traces = List.copyOf(traces);
       errors = List.copyOf(errors);
-    }
-
-    /** Whether every packet was read, and so sent. */
-    public boolean ok() {
-      return errors.isEmpty();
     }
   }
 

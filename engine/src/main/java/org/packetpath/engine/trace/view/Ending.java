@@ -1,6 +1,5 @@
 package org.packetpath.engine.trace.view;
 
-import java.util.List;
 import java.util.Optional;
 import org.packetpath.engine.net.Protocols;
 import org.packetpath.engine.packet.Packet;
@@ -78,30 +77,14 @@ record Ending(String words, Optional<String> rule, boolean good) {
     String where = h.table().label() + " " + h.chain()
         + (h.isPolicy() ? " policy " + h.target() : " rule " + h.rule())
         + (h.chain().equals(h.hook().name()) ? "" : " (at " + h.hook() + ")");
-    return new Ending(how + " by " + where, ruleText(trace.steps(), h), false);
-  }
-
-  private static Optional<String> ruleText(List<Step> steps, RuleHit hit) {
-    if (hit.isPolicy()) {
-      return Optional.empty();
-    }
-    for (int i = steps.size() - 1; i >= 0; i--) {
-      if (steps.get(i) instanceof Step.RuleChecked r && r.matched() && r.rule() == hit.rule()
-          && r.table() == hit.table() && r.chain().equals(hit.chain())) {
-        return Optional.of(r.text());
-      }
-    }
-    return Optional.empty();
+    return new Ending(how + " by " + where, trace.ruleText(h), false);
   }
 
   /** Why the routing decision dropped the packet, from the last decision taken. */
   private static String routingReason(Trace trace) {
-    List<Step> steps = trace.steps();
-    for (int i = steps.size() - 1; i >= 0; i--) {
-      if (steps.get(i) instanceof Step.Routed r) {
-        return r.decision() instanceof RouteDecision.Dropped d ? Routing.reason(r.place(), d) : "";
-      }
-    }
-    return "";
+    return trace.lastRouting()
+        .map(r -> r.decision() instanceof RouteDecision.Dropped d ? Routing.reason(r.place(), d)
+            : "")
+        .orElse("");
   }
 }
