@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.packetpath.engine.input.Diagnostic;
+import org.packetpath.engine.input.Parsed;
 import org.packetpath.engine.input.SourcePosition;
 import org.packetpath.engine.topology.Topology;
 import org.packetpath.engine.topology.TopologyParser;
-import org.packetpath.engine.topology.TopologyResult;
 import org.packetpath.engine.yaml.YamlFile;
 import org.packetpath.engine.yaml.YamlNode;
 import org.packetpath.engine.yaml.YamlNode.Mapping;
@@ -27,7 +27,7 @@ final class CatalogReader {
 
   private final Content content;
   private final List<Diagnostic> diagnostics = new ArrayList<>();
-  private final Map<String, TopologyResult> topologies = new HashMap<>();
+  private final Map<String, Parsed<Topology>> topologies = new HashMap<>();
   private final Map<String, SourcePosition> ids = new HashMap<>();
   private Optional<YamlFile> index = Optional.empty();
 
@@ -35,7 +35,7 @@ final class CatalogReader {
     this.content = content;
   }
 
-  CatalogResult read() {
+  Parsed<ExerciseCatalog> read() {
     List<Exercise> exercises = new ArrayList<>();
     readIndex().ifPresent(folders -> {
       for (int i = 0; i < folders.size(); i++) {
@@ -45,10 +45,7 @@ final class CatalogReader {
     diagnostics.sort(Comparator.comparing((Diagnostic d) -> d.position().file())
         .thenComparingInt(d -> d.position().line())
         .thenComparingInt(d -> d.position().column()));
-    boolean failed = diagnostics.stream().anyMatch(Diagnostic::isError);
-    return new CatalogResult(
-        failed ? Optional.empty() : Optional.of(new ExerciseCatalog(content, exercises)),
-        diagnostics);
+    return Parsed.of(new ExerciseCatalog(content, exercises), diagnostics);
   }
 
   private Optional<List<Scalar>> readIndex() {
@@ -149,7 +146,7 @@ final class CatalogReader {
   Optional<Topology> topology(String base, Scalar name, YamlFile file) {
     if (name.value().equals(EXAMPLE)) {
       return topologies.computeIfAbsent(EXAMPLE,
-          k -> TopologyParser.parse("example.yaml", TopologyParser.exampleText())).topology();
+          k -> TopologyParser.parse("example.yaml", TopologyParser.exampleText())).value();
     }
     Optional<String> path = Content.resolve(base, name.value());
     if (path.isEmpty()) {
@@ -158,7 +155,7 @@ final class CatalogReader {
               + " folder, like topology.yaml or ../story.yaml");
       return Optional.empty();
     }
-    TopologyResult result = topologies.get(path.get());
+    Parsed<Topology> result = topologies.get(path.get());
     if (result == null) {
       Optional<String> text = text(path.get(), Optional.of(new Reference(name.position(),
           file.line(name.position().line()), "name \"example\" or a topology file, relative to"
@@ -170,7 +167,7 @@ final class CatalogReader {
       topologies.put(path.get(), result);
       diagnostics.addAll(result.diagnostics());
     }
-    return result.topology();
+    return result.value();
   }
 
   /**

@@ -3,6 +3,8 @@ package org.packetpath.lab;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.packetpath.engine.input.InputException;
+import org.packetpath.engine.input.Parsed;
 
 /**
  * The lab's exercises, in order, read from the index ({@code index.yaml}) and the exercise
@@ -19,7 +21,7 @@ public final class ExerciseCatalog {
   public static final String INDEX = "index.yaml";
 
   /** The built-in exercises never change while the lab runs: they are read once. */
-  private static volatile CatalogResult builtIn;
+  private static volatile Parsed<ExerciseCatalog> builtIn;
 
   private final Content content;
   private final List<Exercise> exercises;
@@ -35,11 +37,11 @@ public final class ExerciseCatalog {
    * exercises are read once and remembered; a folder's are read again at every call, so that
    * an author's edits show.
    */
-  public static CatalogResult read(Content content) {
+  public static Parsed<ExerciseCatalog> read(Content content) {
     if (!(content instanceof Content.Classpath)) {
       return new CatalogReader(content).read();
     }
-    CatalogResult result = builtIn;
+    Parsed<ExerciseCatalog> result = builtIn;
     if (result == null) {
       result = new CatalogReader(content).read();
       builtIn = result;
@@ -49,7 +51,11 @@ public final class ExerciseCatalog {
 
   /** The built-in exercises; a mistake in them is a bug, thrown as {@link IllegalStateException}. */
   public static ExerciseCatalog builtIn() {
-    return read(Content.classpath()).orThrow();
+    try {
+      return read(Content.classpath()).orThrow();
+    } catch (InputException e) {
+      throw new IllegalStateException("the exercises have errors:\n" + e.render(), e);
+    }
   }
 
   /** The exercises in the order learners meet them. */

@@ -10,12 +10,13 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.packetpath.engine.input.Diagnostic;
 import org.packetpath.engine.input.InputException;
+import org.packetpath.engine.input.Parsed;
 import org.packetpath.engine.input.SourcePosition;
 import org.packetpath.engine.input.Suggest;
 import org.packetpath.engine.packet.Packet;
 import org.packetpath.engine.packet.PacketSpec;
 import org.packetpath.engine.packet.PacketSyntax;
-import org.packetpath.engine.parse.ParseResult;
+import org.packetpath.engine.rules.Ruleset;
 import org.packetpath.engine.rules.Table;
 import org.packetpath.engine.topology.Topology;
 import org.packetpath.engine.yaml.YamlFile;
@@ -143,7 +144,7 @@ final class ExerciseReader {
       return Optional.empty();
     }
     RulesFile rules = new RulesFile(path, catalog.content().name(base + path), text.get());
-    ParseResult parsed = rules.parse();
+    Parsed<Ruleset> parsed = rules.parse();
     catalog.diagnostics().addAll(parsed.diagnostics());
     return parsed.hasErrors() ? Optional.empty() : Optional.of(rules);
   }

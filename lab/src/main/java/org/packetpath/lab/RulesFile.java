@@ -1,8 +1,9 @@
 package org.packetpath.lab;
 
 import org.packetpath.engine.input.Checks;
-import org.packetpath.engine.parse.ParseResult;
+import org.packetpath.engine.input.Parsed;
 import org.packetpath.engine.parse.RulesParser;
+import org.packetpath.engine.rules.Ruleset;
 
 /**
  * A rules file that comes with an exercise (the start, the solution, a known-wrong ruleset),
@@ -18,7 +19,7 @@ public record RulesFile(String path, String name, String text) {
   }
 
   /** The file read as a ruleset, with every diagnostic located in it. */
-  public ParseResult parse() {
+  public Parsed<Ruleset> parse() {
     return RulesParser.parse(name, text);
   }
 }

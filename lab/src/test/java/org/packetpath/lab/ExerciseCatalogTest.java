@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.packetpath.engine.input.Diagnostic;
+import org.packetpath.engine.input.Parsed;
 import org.packetpath.engine.topology.TopologyParser;
 import org.packetpath.engine.trace.Disposition;
 
@@ -54,8 +55,8 @@ class ExerciseCatalogTest {
 
   @Test
   void aWellFormedFolderLoads() {
-    CatalogResult result = ExerciseCatalog.read(Content.directory(ContentFixture.write(dir)
-        .root()));
+    Parsed<ExerciseCatalog> result =
+        ExerciseCatalog.read(Content.directory(ContentFixture.write(dir).root()));
     assertEquals(List.of(), result.diagnostics());
     Exercise e = result.orThrow().exercises().get(0);
     assertEquals(List.of("attacker-no-ssh"), e.wrong().get(0).fails());
@@ -63,8 +64,8 @@ class ExerciseCatalogTest {
   }
 
   private List<String> errors(ContentFixture fixture) {
-    CatalogResult result = ExerciseCatalog.read(Content.directory(fixture.root()));
-    assertTrue(result.catalog().isEmpty(), "no catalog when a file has an error");
+    Parsed<ExerciseCatalog> result = ExerciseCatalog.read(Content.directory(fixture.root()));
+    assertTrue(result.value().isEmpty(), "no catalog when a file has an error");
     String prefix = dir.toString() + "/";
     return result.errors().stream().map(Diagnostic::render)
         .map(s -> s.replace(prefix, "")).toList();
@@ -239,7 +240,7 @@ class ExerciseCatalogTest {
 
   @Test
   void aSharedTopologyLoadsForEveryExercise() {
-    CatalogResult result = ExerciseCatalog.read(Content.directory(
+    Parsed<ExerciseCatalog> result = ExerciseCatalog.read(Content.directory(
         sharingStory(TopologyParser.exampleText()).root()));
     assertEquals(List.of(), result.diagnostics());
     assertEquals(List.of("first", "again"), result.orThrow().ids());

@@ -2,8 +2,7 @@ package org.packetpath.engine.parse;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
-import org.packetpath.engine.input.Diagnostic;
+import org.packetpath.engine.input.Parsed;
 import org.packetpath.engine.input.SourceText;
 import org.packetpath.engine.rules.Ruleset;
 
@@ -11,15 +10,7 @@ import org.packetpath.engine.rules.Ruleset;
  * The front door for reading rulesets. Accepts both forms learners write: an {@code
  * iptables-save} file and a script of {@code iptables} commands; the form is recognised from
  * the first command line. Every problem, with its position, is in the result; nothing throws for
- * bad input.
- *
- * <pre>{@code
- * ParseResult result = RulesParser.parse("rules.v4", text);
- * if (result.hasErrors()) {
- *   result.errors().forEach(d -> System.err.println(d.render()));
- * }
- * Ruleset rules = result.orThrow();
- * }</pre>
+ * bad input (see {@link Parsed} for how to use the result).
  */
 public final class RulesParser {
   private RulesParser() {}
@@ -33,17 +24,17 @@ public final class RulesParser {
   }
 
   /** Reads {@code text}, naming it {@code file} in diagnostics. */
-  public static ParseResult parse(String file, String text) {
+  public static Parsed<Ruleset> parse(String file, String text) {
     return parse(file, text, detect(text));
   }
 
   /** Reads {@code text} in the given form. */
-  public static ParseResult parse(String file, String text, Format format) {
+  public static Parsed<Ruleset> parse(String file, String text, Format format) {
     return parse(file, text, format, ReadAhead.MIN_LINES);
   }
 
   /** Reads {@code text}, reading its rule lines ahead from {@code readAheadFrom} lines on. */
-  static ParseResult parse(String file, String text, Format format, int readAheadFrom) {
+  static Parsed<Ruleset> parse(String file, String text, Format format, int readAheadFrom) {
     List<String> lines = text.lines().toList();
     RulesetBuilder builder = new RulesetBuilder();
     Diagnostics diagnostics = new Diagnostics();
@@ -56,17 +47,15 @@ public final class RulesParser {
     if (!diagnostics.hasErrors()) {
       Validator.validate(ruleset, lines, diagnostics);
     }
-    List<Diagnostic> all = diagnostics.sorted();
-    boolean failed = all.stream().anyMatch(Diagnostic::isError);
-    return new ParseResult(failed ? Optional.empty() : Optional.of(ruleset), all);
+    return Parsed.of(ruleset, diagnostics.sorted());
   }
 
   /** Reads the file at {@code path}; a missing or unreadable file is an error diagnostic. */
-  public static ParseResult parse(Path path) {
+  public static Parsed<Ruleset> parse(Path path) {
     SourceText source = SourceText.read(path);
     return source.text()
         .map(text -> parse(source.name(), text))
-        .orElseGet(() -> new ParseResult(Optional.empty(), List.of(source.error().orElseThrow())));
+        .orElseGet(() -> Parsed.failed(source.error().orElseThrow()));
   }
 
   /** Recognises the form of {@code text} from its first line that is not blank or a comment. */

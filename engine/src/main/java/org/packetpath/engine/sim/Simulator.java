@@ -9,10 +9,10 @@ import java.util.Optional;
 import java.util.Set;
 import org.packetpath.engine.input.Diagnostic;
 import org.packetpath.engine.input.InputException;
+import org.packetpath.engine.input.Parsed;
 import org.packetpath.engine.input.SourcePosition;
 import org.packetpath.engine.packet.PacketSpec;
 import org.packetpath.engine.packet.PacketSyntax;
-import org.packetpath.engine.parse.ParseResult;
 import org.packetpath.engine.parse.RulesParser;
 import org.packetpath.engine.pipeline.Backend;
 import org.packetpath.engine.pipeline.Pipeline;
@@ -24,7 +24,6 @@ import org.packetpath.engine.rules.Ruleset;
 import org.packetpath.engine.rules.TableRules;
 import org.packetpath.engine.topology.Topology;
 import org.packetpath.engine.topology.TopologyParser;
-import org.packetpath.engine.topology.TopologyResult;
 import org.packetpath.engine.trace.RuleHit;
 import org.packetpath.engine.trace.Trace;
 
@@ -75,14 +74,14 @@ public final class Simulator {
    * either throws {@link InputException} carrying every located diagnostic.
    */
   public static Simulator load(Path topology, Path rules, Backend backend) {
-    TopologyResult t = TopologyParser.parse(topology);
-    ParseResult r = RulesParser.parse(rules);
+    Parsed<Topology> t = TopologyParser.parse(topology);
+    Parsed<Ruleset> r = RulesParser.parse(rules);
     List<Diagnostic> errors = new ArrayList<>(t.errors());
     errors.addAll(r.errors());
     if (!errors.isEmpty()) {
       throw new InputException(errors);
     }
-    return of(t.topology().orElseThrow(), r.ruleset().orElseThrow(), backend);
+    return of(t.value().orElseThrow(), r.value().orElseThrow(), backend);
   }
 
   /** A firewall loaded by iptables-nft, the default. */

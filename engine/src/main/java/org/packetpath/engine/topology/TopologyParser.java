@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.packetpath.engine.input.Diagnostic;
+import org.packetpath.engine.input.Parsed;
 import org.packetpath.engine.input.SourcePosition;
 import org.packetpath.engine.input.SourceText;
 import org.packetpath.engine.input.Suggest;
@@ -53,22 +54,21 @@ public final class TopologyParser {
   }
 
   /** Reads the topology in {@code text}, naming {@code file} in diagnostics. */
-  public static TopologyResult parse(String file, String text) {
+  public static Parsed<Topology> parse(String file, String text) {
     List<Diagnostic> diagnostics = new ArrayList<>();
     Optional<Topology> topology = YamlFile.read(file, text, diagnostics)
         .flatMap(yaml -> new TopologyParser(yaml).read());
     diagnostics.sort(Comparator.comparingInt((Diagnostic d) -> d.position().line())
         .thenComparingInt(d -> d.position().column()));
-    return new TopologyResult(topology, diagnostics);
+    return new Parsed<>(topology, diagnostics);
   }
 
   /** Reads the topology file at {@code path}; a missing or unreadable file is a diagnostic. */
-  public static TopologyResult parse(Path path) {
+  public static Parsed<Topology> parse(Path path) {
     SourceText source = SourceText.read(path);
     return source.text()
         .map(text -> parse(source.name(), text))
-        .orElseGet(() ->
-            new TopologyResult(Optional.empty(), List.of(source.error().orElseThrow())));
+        .orElseGet(() -> Parsed.failed(source.error().orElseThrow()));
   }
 
   /** The text of the documented example topology. */

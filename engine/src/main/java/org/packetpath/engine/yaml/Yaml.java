@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.packetpath.engine.input.Diagnostic;
+import org.packetpath.engine.input.Parsed;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -50,9 +51,10 @@ final class Yaml {
 
   /**
    * Reads {@code text}, naming {@code file} in positions and diagnostics. Every error found is
-   * reported; the tree is given only when there were none.
+   * reported; the tree is given only when there were none (an empty document is an empty plain
+   * scalar).
    */
-  static YamlResult parse(String file, String text) {
+  static Parsed<YamlNode> parse(String file, String text) {
     Source source = new Source(file, text);
     List<Diagnostic> diagnostics = new ArrayList<>();
     while (true) {
@@ -67,7 +69,7 @@ final class Yaml {
         int line = d.position().line();
         if (diagnostics.size() >= MAX_ERRORS || source.line(line).isBlank()
             || d.message().equals(SyntaxError.TOO_LONG)) {
-          return new YamlResult(Optional.empty(), diagnostics);
+          return new Parsed<>(Optional.empty(), diagnostics);
         }
         source = source.blanked(line, lastIndentedUnder(source, line));
         continue;
@@ -75,8 +77,7 @@ final class Yaml {
       YamlNode tree = new TreeBuilder(source, diagnostics).build(root);
       diagnostics.sort(Comparator.comparingInt((Diagnostic d) -> d.position().line())
           .thenComparingInt(d -> d.position().column()));
-      return new YamlResult(diagnostics.isEmpty() ? Optional.of(tree) : Optional.empty(),
-          diagnostics);
+      return Parsed.of(tree, diagnostics);
     }
   }
 

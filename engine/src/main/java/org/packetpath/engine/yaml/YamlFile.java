@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.packetpath.engine.input.Diagnostic;
+import org.packetpath.engine.input.Parsed;
 import org.packetpath.engine.input.SourcePosition;
 import org.packetpath.engine.input.Suggest;
 import org.packetpath.engine.yaml.YamlNode.Entry;
@@ -48,9 +49,9 @@ public final class YamlFile {
    * mistakes are added there too.
    */
   public static Optional<YamlFile> read(String name, String text, List<Diagnostic> diagnostics) {
-    YamlResult result = Yaml.parse(name, text);
+    Parsed<YamlNode> result = Yaml.parse(name, text);
     diagnostics.addAll(result.diagnostics());
-    return result.root().map(root -> new YamlFile(new Source(name, text), root, diagnostics));
+    return result.value().map(root -> new YamlFile(new Source(name, text), root, diagnostics));
   }
 
   /** The file's name, as positions give it. */

@@ -13,7 +13,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.packetpath.engine.parse.ParseResult;
+import org.packetpath.engine.input.Parsed;
 import org.packetpath.engine.parse.RulesParser;
 import org.packetpath.engine.parse.SavePrinter;
 import org.packetpath.engine.rules.Ruleset;
@@ -47,7 +47,7 @@ public class ParseBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     text = GeneratedRuleset.text(rules, 42);
-    ParseResult result = RulesParser.parse("bench.rules", text, RulesParser.Format.SAVE);
+    Parsed<Ruleset> result = RulesParser.parse("bench.rules", text, RulesParser.Format.SAVE);
     if (!result.diagnostics().isEmpty()) {
       throw new IllegalStateException("generated ruleset does not load cleanly: "
           + result.diagnostics().get(0).render());
@@ -60,7 +60,7 @@ public class ParseBenchmark {
 
   /** Reads the whole file: tokenizing, option parsing, canonical forms and validation. */
   @Benchmark
-  public ParseResult parseAndValidate() {
+  public Parsed<Ruleset> parseAndValidate() {
     return RulesParser.parse("bench.rules", text, RulesParser.Format.SAVE);
   }
 

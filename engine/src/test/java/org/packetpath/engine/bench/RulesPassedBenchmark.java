@@ -52,7 +52,7 @@ public class RulesPassedBenchmark {
     Topology topology;
     try (InputStream in = Topology.class.getResourceAsStream("example.yaml")) {
       topology = TopologyParser.parse("example.yaml",
-          new String(in.readAllBytes(), StandardCharsets.UTF_8)).topology().orElseThrow();
+          new String(in.readAllBytes(), StandardCharsets.UTF_8)).value().orElseThrow();
     }
     StringBuilder text = new StringBuilder("*filter\n:INPUT DROP [0:0]\n");
     for (int i = 0; i < rules; i++) {

@@ -84,7 +84,7 @@ public class SimulatorBenchmark {
     Topology topology;
     try (InputStream in = Topology.class.getResourceAsStream("example.yaml")) {
       topology = TopologyParser.parse("example.yaml",
-          new String(in.readAllBytes(), StandardCharsets.UTF_8)).topology().orElseThrow();
+          new String(in.readAllBytes(), StandardCharsets.UTF_8)).value().orElseThrow();
     }
     String text = ruleset.equals("seed") ? SEED : GeneratedRuleset.text(5000, 42);
     Ruleset rules = RulesParser.parse("bench.rules", text, RulesParser.Format.SAVE).orThrow();

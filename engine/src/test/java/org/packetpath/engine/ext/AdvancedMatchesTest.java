@@ -7,8 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.packetpath.engine.input.Diagnostic;
-import org.packetpath.engine.parse.ParseResult;
+import org.packetpath.engine.input.Parsed;
 import org.packetpath.engine.parse.RulesParser;
+import org.packetpath.engine.rules.Ruleset;
 
 /**
  * What the canonical-form corpus cannot show for the advanced matches: placement through user
@@ -16,23 +17,23 @@ import org.packetpath.engine.parse.RulesParser;
  */
 class AdvancedMatchesTest {
 
-  private static ParseResult parse(String... lines) {
+  private static Parsed<Ruleset> parse(String... lines) {
     return RulesParser.parse("rules.v4", String.join("\n", lines) + "\n");
   }
 
-  private static String render(ParseResult result) {
+  private static String render(Parsed<Ruleset> result) {
     return String.join("\n", result.diagnostics().stream().map(Diagnostic::render).toList());
   }
 
   @Test
   void rpfilterInUserChainReachedFromOutputIsRefusedAtTheLaterLine() {
-    ParseResult ruleFirst =
+    Parsed<Ruleset> ruleFirst =
         parse("*raw", ":PREROUTING ACCEPT [0:0]", ":OUTPUT ACCEPT [0:0]", ":UC - [0:0]",
             "-A UC -m rpfilter", "-A OUTPUT -j UC", "COMMIT");
-    ParseResult jumpFirst =
+    Parsed<Ruleset> jumpFirst =
         parse("*raw", ":PREROUTING ACCEPT [0:0]", ":OUTPUT ACCEPT [0:0]", ":UC - [0:0]",
             "-A OUTPUT -j UC", "-A UC -m rpfilter", "COMMIT");
-    for (ParseResult result : List.of(ruleFirst, jumpFirst)) {
+    for (Parsed<Ruleset> result : List.of(ruleFirst, jumpFirst)) {
       assertEquals(1, result.errors().size(), render(result));
       Diagnostic error = result.errors().get(0);
       assertTrue(error.message().startsWith("rpfilter match: used from hooks OUTPUT"),
@@ -43,7 +44,7 @@ class AdvancedMatchesTest {
 
   @Test
   void rpfilterInUserChainReachedFromPreroutingIsAccepted() {
-    ParseResult result =
+    Parsed<Ruleset> result =
         parse("*mangle", ":PREROUTING ACCEPT [0:0]", ":INPUT ACCEPT [0:0]",
             ":FORWARD ACCEPT [0:0]", ":OUTPUT ACCEPT [0:0]", ":POSTROUTING ACCEPT [0:0]",
             ":UC - [0:0]", "-A PREROUTING -j UC", "-A UC -m rpfilter --loose -j DROP", "COMMIT");
@@ -54,13 +55,13 @@ class AdvancedMatchesTest {
   void optionDependentHookLimitsOnlyApplyInBuiltinChains() {
     // nf_tables checks a rule in a user chain without knowing where it is reached from, so
     // the kernel accepts these although OUTPUT itself would refuse them.
-    ParseResult viaUserChain =
+    Parsed<Ruleset> viaUserChain =
         parse("*filter", ":INPUT ACCEPT [0:0]", ":FORWARD ACCEPT [0:0]", ":OUTPUT ACCEPT [0:0]",
             ":UC - [0:0]", "-A OUTPUT -j UC", "-A UC -m policy --dir in --pol none",
             "-A UC -m physdev --physdev-out eth0", "COMMIT");
     assertFalse(viaUserChain.hasErrors(), render(viaUserChain));
 
-    ParseResult direct =
+    Parsed<Ruleset> direct =
         parse("*filter", ":INPUT ACCEPT [0:0]", ":FORWARD ACCEPT [0:0]", ":OUTPUT ACCEPT [0:0]",
             "-A OUTPUT -m policy --dir in --pol none", "COMMIT");
     assertEquals(1, direct.errors().size(), render(direct));
@@ -74,7 +75,7 @@ class AdvancedMatchesTest {
 
   @Test
   void notSimulatedWarningNamesTheModuleOnceAtItsFirstUse() {
-    ParseResult result =
+    Parsed<Ruleset> result =
         parse("*filter", ":INPUT ACCEPT [0:0]", ":FORWARD ACCEPT [0:0]", ":OUTPUT ACCEPT [0:0]",
             "-A INPUT -p tcp -m recent --name ssh --set",
             "-A INPUT -m recent --name ssh --rcheck --seconds 60 -j DROP",
@@ -102,7 +103,7 @@ class AdvancedMatchesTest {
 
   @Test
   void eachNotSimulatedMatchSaysWhatThePacketSees() {
-    ParseResult result =
+    Parsed<Ruleset> result =
         parse("*filter", ":INPUT ACCEPT [0:0]", ":FORWARD ACCEPT [0:0]", ":OUTPUT ACCEPT [0:0]",
             "-A INPUT -m statistic --mode nth --every 2 --packet 0",
             "-A FORWARD -m physdev ! --physdev-is-bridged",

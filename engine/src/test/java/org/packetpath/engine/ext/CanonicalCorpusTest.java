@@ -16,7 +16,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.packetpath.engine.input.Diagnostic;
-import org.packetpath.engine.parse.ParseResult;
+import org.packetpath.engine.input.Parsed;
 import org.packetpath.engine.parse.RulesParser;
 import org.packetpath.engine.parse.SavePrinter;
 import org.packetpath.engine.rules.Chain;
@@ -113,7 +113,7 @@ class CanonicalCorpusTest {
   }
 
   private static void check(Case c) {
-    ParseResult result = RulesParser.parse(c.corpus(), saveFile(c));
+    Parsed<Ruleset> result = RulesParser.parse(c.corpus(), saveFile(c));
     if (c.expected().startsWith("ERROR ")) {
       String message = c.expected().substring(6);
       assertTrue(
@@ -146,7 +146,7 @@ class CanonicalCorpusTest {
     Set<String> seen = new TreeSet<>();
     for (String corpus : CORPORA) {
       for (Case c : read(corpus)) {
-        ParseResult result = RulesParser.parse(c.corpus(), saveFile(c));
+        Parsed<Ruleset> result = RulesParser.parse(c.corpus(), saveFile(c));
         if (result.hasErrors()) {
           continue;
         }
@@ -165,7 +165,7 @@ class CanonicalCorpusTest {
     assertEquals(Set.of(), all, "extensions no corpus case reads");
   }
 
-  private static String render(ParseResult result) {
+  private static String render(Parsed<Ruleset> result) {
     return String.join(
         "\n", result.diagnostics().stream().map(Diagnostic::render).toList());
   }

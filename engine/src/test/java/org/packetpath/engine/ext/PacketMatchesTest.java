@@ -7,8 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.packetpath.engine.input.Diagnostic;
-import org.packetpath.engine.parse.ParseResult;
+import org.packetpath.engine.input.Parsed;
 import org.packetpath.engine.parse.RulesParser;
+import org.packetpath.engine.rules.Ruleset;
 
 /**
  * What the canonical corpus cannot show for the packet matches: placement checked through user
@@ -16,7 +17,7 @@ import org.packetpath.engine.parse.RulesParser;
  * expected behaviour was taken from iptables-restore 1.8.9 (nf_tables) on a 6.18 kernel.
  */
 class PacketMatchesTest {
-  private static ParseResult parse(String... ruleLines) {
+  private static Parsed<Ruleset> parse(String... ruleLines) {
     StringBuilder text =
         new StringBuilder("*filter\n:INPUT ACCEPT [0:0]\n:FORWARD ACCEPT [0:0]\n")
             .append(":OUTPUT ACCEPT [0:0]\n:USER - [0:0]\n");
@@ -26,7 +27,7 @@ class PacketMatchesTest {
     return RulesParser.parse("rules.v4", text.append("COMMIT\n").toString());
   }
 
-  private static Diagnostic onlyError(ParseResult result) {
+  private static Diagnostic onlyError(Parsed<Ruleset> result) {
     List<Diagnostic> errors = result.errors();
     assertEquals(1, errors.size(), () -> "errors: " + errors);
     return errors.get(0);
@@ -35,7 +36,7 @@ class PacketMatchesTest {
   @Test
   void ownerInUserChainReachedFromInputFailsAtTheJump() {
     // iptables-restore: "line 8: RULE_APPEND failed (Invalid argument): rule in chain INPUT"
-    ParseResult result =
+    Parsed<Ruleset> result =
         parse("-A USER -m owner --uid-owner 0", "-A OUTPUT -j USER", "-A INPUT -j USER");
     Diagnostic error = onlyError(result);
     assertEquals(
@@ -46,13 +47,14 @@ class PacketMatchesTest {
 
   @Test
   void ownerInUserChainReachedOnlyFromOutputIsAccepted() {
-    ParseResult result = parse("-A OUTPUT -j USER", "-A USER -m owner --uid-owner 1000 -j DROP");
+    Parsed<Ruleset> result =
+        parse("-A OUTPUT -j USER", "-A USER -m owner --uid-owner 1000 -j DROP");
     assertFalse(result.hasErrors(), () -> "errors: " + result.errors());
   }
 
   @Test
   void macInUserChainReachedFromOutputFailsAtTheRuleWhenItComesLast() {
-    ParseResult result =
+    Parsed<Ruleset> result =
         parse("-A INPUT -j USER", "-A OUTPUT -j USER", "-A USER -m mac --mac-source 1:2:3:4:5:6");
     Diagnostic error = onlyError(result);
     assertEquals(
@@ -65,11 +67,11 @@ class PacketMatchesTest {
   void addrtypeInterfaceLimitIsOnlyCheckedInBuiltinChains() {
     // The kernel learns the hook only for built-in chains, so a user chain reached from OUTPUT
     // may use --limit-iface-in; the same rule directly in OUTPUT is refused.
-    ParseResult viaUserChain =
+    Parsed<Ruleset> viaUserChain =
         parse("-A OUTPUT -j USER", "-A USER -m addrtype --dst-type LOCAL --limit-iface-in");
     assertFalse(viaUserChain.hasErrors(), () -> "errors: " + viaUserChain.errors());
 
-    ParseResult direct = parse("-A OUTPUT -m addrtype --dst-type LOCAL --limit-iface-in");
+    Parsed<Ruleset> direct = parse("-A OUTPUT -m addrtype --dst-type LOCAL --limit-iface-in");
     Diagnostic error = onlyError(direct);
     assertEquals("input interface limitation not valid in POSTROUTING and OUTPUT", error.message());
     assertEquals(6, error.position().line());
@@ -78,7 +80,7 @@ class PacketMatchesTest {
 
   @Test
   void ownerWarnsOnceThatItIsNotSimulated() {
-    ParseResult result =
+    Parsed<Ruleset> result =
         parse("-A OUTPUT -m owner --uid-owner 0 -j ACCEPT", "-A OUTPUT -m owner --socket-exists");
     assertFalse(result.hasErrors(), () -> "errors: " + result.errors());
     List<Diagnostic> warnings = result.warnings();
@@ -92,7 +94,7 @@ class PacketMatchesTest {
 
   @Test
   void theOtherPacketMatchesAreSimulated() {
-    ParseResult result =
+    Parsed<Ruleset> result =
         parse(
             "-A INPUT -m iprange --src-range 10.0.0.1-10.0.0.9 -m limit --limit 5/sec"
                 + " -m mac --mac-source 00:11:22:33:44:55 -m mark --mark 1 -m connmark --mark 2"

@@ -7,8 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.packetpath.engine.input.Diagnostic;
-import org.packetpath.engine.parse.ParseResult;
+import org.packetpath.engine.input.Parsed;
 import org.packetpath.engine.parse.RulesParser;
+import org.packetpath.engine.rules.Ruleset;
 
 /**
  * Where the kernel lets the NAT, CT and TCPMSS targets be used when they sit in user chains.
@@ -21,7 +22,7 @@ class TargetPlacementTest {
       "*nat\n:PREROUTING ACCEPT [0:0]\n:INPUT ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n"
           + ":POSTROUTING ACCEPT [0:0]\n";
 
-  private static Diagnostic onlyError(ParseResult result) {
+  private static Diagnostic onlyError(Parsed<Ruleset> result) {
     List<Diagnostic> errors = result.errors();
     assertEquals(1, errors.size(), () -> "errors: " + errors);
     return errors.get(0);
@@ -29,7 +30,7 @@ class TargetPlacementTest {
 
   @Test
   void snatInUserChainReachedFromPreroutingIsRefusedAtItsRule() {
-    ParseResult result = RulesParser.parse("nat.rules", NAT_CHAINS
+    Parsed<Ruleset> result = RulesParser.parse("nat.rules", NAT_CHAINS
         + ":MYSNAT - [0:0]\n"
         + "-A PREROUTING -j MYSNAT\n"
         + "-A POSTROUTING -j MYSNAT\n"
@@ -44,7 +45,7 @@ class TargetPlacementTest {
 
   @Test
   void snatInUserChainReachedOnlyFromPostroutingOrFromNowhereIsAccepted() {
-    ParseResult result = RulesParser.parse("nat.rules", NAT_CHAINS
+    Parsed<Ruleset> result = RulesParser.parse("nat.rules", NAT_CHAINS
         + ":MYSNAT - [0:0]\n"
         + ":UNUSED - [0:0]\n"
         + "-A POSTROUTING -j MYSNAT\n"
@@ -58,7 +59,7 @@ class TargetPlacementTest {
 
   @Test
   void aJumpAddedAfterTheRuleIsWhereTheKernelFails() {
-    ParseResult result = RulesParser.parse("nat.rules", NAT_CHAINS
+    Parsed<Ruleset> result = RulesParser.parse("nat.rules", NAT_CHAINS
         + ":MYSNAT - [0:0]\n"
         + "-A MYSNAT -j SNAT --to-source 10.0.0.1\n"
         + "-A MYSNAT -j ACCEPT\n"
@@ -74,7 +75,7 @@ class TargetPlacementTest {
 
   @Test
   void masqueradeTwoChainsDeepIsTracedBackToPrerouting() {
-    ParseResult result = RulesParser.parse("nat.rules", NAT_CHAINS
+    Parsed<Ruleset> result = RulesParser.parse("nat.rules", NAT_CHAINS
         + ":A - [0:0]\n"
         + ":B - [0:0]\n"
         + "-A PREROUTING -j A\n"
@@ -89,7 +90,7 @@ class TargetPlacementTest {
 
   @Test
   void dnatReachedFromInputIsRefusedButFromOutputAndPreroutingAccepted() {
-    ParseResult refused = RulesParser.parse("nat.rules", NAT_CHAINS
+    Parsed<Ruleset> refused = RulesParser.parse("nat.rules", NAT_CHAINS
         + ":PORTFW - [0:0]\n"
         + "-A OUTPUT -j PORTFW\n"
         + "-A INPUT -p tcp -j PORTFW\n"
@@ -100,7 +101,7 @@ class TargetPlacementTest {
         error.message());
     assertEquals(9, error.position().line());
 
-    ParseResult accepted = RulesParser.parse("nat.rules", NAT_CHAINS
+    Parsed<Ruleset> accepted = RulesParser.parse("nat.rules", NAT_CHAINS
         + ":PORTFW - [0:0]\n"
         + "-A PREROUTING -g PORTFW\n"
         + "-A OUTPUT -j PORTFW\n"
@@ -111,7 +112,7 @@ class TargetPlacementTest {
 
   @Test
   void masqueradeReachedByGotoFromInputIsRefused() {
-    ParseResult result = RulesParser.parse("nat.rules", NAT_CHAINS
+    Parsed<Ruleset> result = RulesParser.parse("nat.rules", NAT_CHAINS
         + ":OUT - [0:0]\n"
         + "-A POSTROUTING -g OUT\n"
         + "-A INPUT -g OUT\n"
@@ -125,7 +126,7 @@ class TargetPlacementTest {
 
   @Test
   void conntrackTargetsInARawUserChainAreAccepted() {
-    ParseResult result = RulesParser.parse("raw.rules", "*raw\n"
+    Parsed<Ruleset> result = RulesParser.parse("raw.rules", "*raw\n"
         + ":PREROUTING ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n:NOTRK - [0:0]\n"
         + "-A PREROUTING -j NOTRK\n"
         + "-A OUTPUT -j NOTRK\n"
@@ -137,7 +138,7 @@ class TargetPlacementTest {
 
   @Test
   void notrackOutsideTheRawTableIsRefused() {
-    ParseResult result = RulesParser.parse("filter.rules", "*filter\n"
+    Parsed<Ruleset> result = RulesParser.parse("filter.rules", "*filter\n"
         + ":INPUT ACCEPT [0:0]\n:FORWARD ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n"
         + "-A INPUT -j NOTRACK\n"
         + "COMMIT\n");
@@ -154,7 +155,7 @@ class TargetPlacementTest {
    */
   @Test
   void clampingInAUserChainIsAcceptedWhereverItIsReachedFrom() {
-    ParseResult result = RulesParser.parse("mangle.rules", "*mangle\n"
+    Parsed<Ruleset> result = RulesParser.parse("mangle.rules", "*mangle\n"
         + ":PREROUTING ACCEPT [0:0]\n:INPUT ACCEPT [0:0]\n:FORWARD ACCEPT [0:0]\n"
         + ":OUTPUT ACCEPT [0:0]\n:POSTROUTING ACCEPT [0:0]\n:MSS - [0:0]\n"
         + "-A PREROUTING -j MSS\n"

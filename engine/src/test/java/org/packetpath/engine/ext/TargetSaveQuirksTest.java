@@ -7,10 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.packetpath.engine.input.Diagnostic;
-import org.packetpath.engine.parse.ParseResult;
+import org.packetpath.engine.input.Parsed;
 import org.packetpath.engine.parse.RulesParser;
 import org.packetpath.engine.parse.SavePrinter;
 import org.packetpath.engine.rules.Rule;
+import org.packetpath.engine.rules.Ruleset;
 import org.packetpath.engine.rules.Table;
 
 /**
@@ -23,12 +24,12 @@ class TargetSaveQuirksTest {
       "*nat\n:PREROUTING ACCEPT [0:0]\n:INPUT ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n"
           + ":POSTROUTING ACCEPT [0:0]\n";
 
-  private static ParseResult natRule(String rule) {
+  private static Parsed<Ruleset> natRule(String rule) {
     return RulesParser.parse("nat.rules", NAT_CHAINS + rule + "\nCOMMIT\n");
   }
 
   private static String printed(String rule) {
-    ParseResult result = natRule(rule);
+    Parsed<Ruleset> result = natRule(rule);
     assertFalse(result.hasErrors(), () -> "errors: " + result.errors());
     String chain = rule.split(" ")[1];
     List<Rule> rules = result.orThrow().table(Table.NAT).orElseThrow().chain(chain).orElseThrow()
@@ -72,7 +73,7 @@ class TargetSaveQuirksTest {
 
   @Test
   void nfqueueIsAcceptedWithANotSimulatedWarning() {
-    ParseResult result = RulesParser.parse("filter.rules", "*filter\n"
+    Parsed<Ruleset> result = RulesParser.parse("filter.rules", "*filter\n"
         + ":INPUT ACCEPT [0:0]\n:FORWARD ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n"
         + "-A INPUT -p tcp --dport 80 -j NFQUEUE --queue-num 3 --queue-bypass\n"
         + "COMMIT\n");

@@ -6,10 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.packetpath.engine.input.Diagnostic;
+import org.packetpath.engine.input.Parsed;
 import org.packetpath.engine.input.SourcePosition;
-import org.packetpath.engine.parse.ParseResult;
 import org.packetpath.engine.parse.RulesParser;
 import org.packetpath.engine.parse.SavePrinter;
+import org.packetpath.engine.rules.Ruleset;
 
 /**
  * Parser bugs found by fuzzing and by comparing with iptables 1.8.9 (nf_tables), each stated as
@@ -27,19 +28,19 @@ class FuzzFindingsTest {
 
   @Test
   void chainNameWithBlankIsRefused() {
-    ParseResult result = script("iptables -N 'x y'\n");
+    Parsed<Ruleset> result = script("iptables -N 'x y'\n");
     assertEquals(List.of("Invalid chain name `x y'"), messages(result));
   }
 
   @Test
   void emptyInterfaceIsRefused() {
-    ParseResult result = script("iptables -A INPUT -i '' -j ACCEPT\n");
+    Parsed<Ruleset> result = script("iptables -A INPUT -i '' -j ACCEPT\n");
     assertEquals(List.of("Empty interface is likely to be undesired"), messages(result));
   }
 
   @Test
   void weirdInterfaceCharacterIsWarnedAbout() {
-    ParseResult result = script("iptables -A INPUT -i a/b -j ACCEPT\n");
+    Parsed<Ruleset> result = script("iptables -A INPUT -i a/b -j ACCEPT\n");
     assertTrue(result.warnings().stream().anyMatch(d -> d.message().contains(
         "weird character in interface `a/b' ('/' and ' ' are not allowed by the kernel)")),
         result.diagnostics().toString());
@@ -67,7 +68,7 @@ class FuzzFindingsTest {
   @Test
   void chainDeclarationIsSplitAtBlanksOnly() {
     String text = "*filter\n:e\"f - [0:0]\n:\"g h\" - [0:0]\nCOMMIT\n";
-    ParseResult result = save(text);
+    Parsed<Ruleset> result = save(text);
     assertEquals(List.of(), messages(result));
     assertEquals(List.of(":\"g - [0:0]", ":e\"f - [0:0]"),
         SavePrinter.print(result.orThrow(), false).lines()
@@ -76,20 +77,20 @@ class FuzzFindingsTest {
 
   @Test
   void anyPolicyWordOfAUserChainIsIgnored() {
-    ParseResult result = save("*filter\n:foo BOGUS [0:0]\nCOMMIT\n");
+    Parsed<Ruleset> result = save("*filter\n:foo BOGUS [0:0]\nCOMMIT\n");
     assertEquals(List.of(), messages(result));
     assertTrue(result.orThrow().tables().get(0).chain("foo").isPresent());
   }
 
-  private static ParseResult script(String text) {
+  private static Parsed<Ruleset> script(String text) {
     return RulesParser.parse("fw.sh", text, RulesParser.Format.SCRIPT);
   }
 
-  private static ParseResult save(String text) {
+  private static Parsed<Ruleset> save(String text) {
     return RulesParser.parse("rules.v4", text, RulesParser.Format.SAVE);
   }
 
-  private static List<String> messages(ParseResult result) {
+  private static List<String> messages(Parsed<Ruleset> result) {
     return result.errors().stream().map(Diagnostic::message).toList();
   }
 }

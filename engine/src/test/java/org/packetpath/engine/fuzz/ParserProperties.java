@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.packetpath.engine.input.Diagnostic;
+import org.packetpath.engine.input.Parsed;
 import org.packetpath.engine.input.SourcePosition;
-import org.packetpath.engine.parse.ParseResult;
 import org.packetpath.engine.parse.RulesParser;
 import org.packetpath.engine.parse.SavePrinter;
 import org.packetpath.engine.rules.Chain;
@@ -44,16 +44,16 @@ final class ParserProperties {
 
   /** Reads {@code text} in {@code format}, checking every property. */
   static void check(String text, RulesParser.Format format) {
-    ParseResult result = RulesParser.parse(FILE, text, format);
+    Parsed<Ruleset> result = RulesParser.parse(FILE, text, format);
     Supplier<String> context = () -> format + " input " + quote(text);
-    assertEquals(result.ruleset().isEmpty(), result.hasErrors(), () ->
+    assertEquals(result.value().isEmpty(), result.hasErrors(), () ->
         "a ruleset exactly when there is no error: " + context.get() + " -> "
             + result.diagnostics());
     List<String> lines = text.lines().toList();
     for (Diagnostic d : result.diagnostics()) {
       checkPosition(d, lines, format, context);
     }
-    result.ruleset().ifPresent(r -> checkRoundTrip(r, context));
+    result.value().ifPresent(r -> checkRoundTrip(r, context));
   }
 
   private static void checkPosition(
@@ -130,7 +130,7 @@ final class ParserProperties {
   }
 
   private static Ruleset reread(String printed, Supplier<String> context) {
-    ParseResult result = RulesParser.parse(PRINTED, printed, RulesParser.Format.SAVE);
+    Parsed<Ruleset> result = RulesParser.parse(PRINTED, printed, RulesParser.Format.SAVE);
     assertTrue(result.errors().isEmpty(), () -> "the printed ruleset does not read back: "
         + context.get() + "\nprinted:\n" + printed + "errors: " + render(result.errors()));
     return result.orThrow();

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.packetpath.engine.input.Diagnostic;
+import org.packetpath.engine.input.Parsed;
 import org.packetpath.engine.parse.RulesParser.Format;
+import org.packetpath.engine.rules.Ruleset;
 import org.packetpath.engine.rules.Table;
 
 /**
@@ -20,11 +22,11 @@ class ReadAheadTest {
   private static final int ALWAYS = 0;
 
   private static void assertSameAsInOrder(String text) {
-    ParseResult ahead = RulesParser.parse("big.rules", text, Format.SAVE, ALWAYS);
-    ParseResult inOrder = RulesParser.parse("big.rules", text, Format.SAVE, Integer.MAX_VALUE);
+    Parsed<Ruleset> ahead = RulesParser.parse("big.rules", text, Format.SAVE, ALWAYS);
+    Parsed<Ruleset> inOrder = RulesParser.parse("big.rules", text, Format.SAVE, Integer.MAX_VALUE);
     assertEquals(render(inOrder.diagnostics()), render(ahead.diagnostics()));
-    assertEquals(inOrder.ruleset().map(r -> SavePrinter.print(r, true)),
-        ahead.ruleset().map(r -> SavePrinter.print(r, true)));
+    assertEquals(inOrder.value().map(r -> SavePrinter.print(r, true)),
+        ahead.value().map(r -> SavePrinter.print(r, true)));
   }
 
   private static List<String> render(List<Diagnostic> diagnostics) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.packetpath.engine.input.Parsed;
 import org.packetpath.engine.rules.Chain;
 import org.packetpath.engine.rules.Counters;
 import org.packetpath.engine.rules.Ruleset;
@@ -13,7 +14,7 @@ import org.packetpath.engine.rules.Table;
 /** Every iptables command inside a restore table block, with restore's flush semantics. */
 class RestoreCommandsTest {
   private static Ruleset parse(String text) {
-    ParseResult result = RulesParser.parse("rules.v4", text);
+    Parsed<Ruleset> result = RulesParser.parse("rules.v4", text);
     assertFalse(result.hasErrors(), () -> result.errors().toString());
     return result.orThrow();
   }
@@ -23,7 +24,7 @@ class RestoreCommandsTest {
   }
 
   private static String error(String text) {
-    ParseResult result = RulesParser.parse("rules.v4", text);
+    Parsed<Ruleset> result = RulesParser.parse("rules.v4", text);
     assertTrue(result.hasErrors(), "expected an error");
     return result.errors().get(0).toString();
   }
@@ -201,7 +202,7 @@ class RestoreCommandsTest {
         -A INPUT -j U
         COMMIT
         """;
-    ParseResult result = RulesParser.parse("rules.v4", text);
+    Parsed<Ruleset> result = RulesParser.parse("rules.v4", text);
     assertEquals("rules.v4:7:1: error: Too many links", result.errors().get(0).toString());
     assertTrue(result.errors().get(0).explanation().contains("INPUT -> U -> V -> U"),
         result.errors().get(0).explanation());
@@ -225,7 +226,7 @@ class RestoreCommandsTest {
         error("*filter\n-A OUTPUT -i eth0 -j ACCEPT\nCOMMIT\n"));
     assertEquals("rules.v4:2:15: error: Can't use -o with PREROUTING",
         error("*nat\n-A PREROUTING -o eth0 -j ACCEPT\nCOMMIT\n"));
-    ParseResult viaUserChain = RulesParser.parse("rules.v4",
+    Parsed<Ruleset> viaUserChain = RulesParser.parse("rules.v4",
         "*filter\n:U - [0:0]\n-A OUTPUT -j U\n-A U -i eth0 -j ACCEPT\nCOMMIT\n");
     assertFalse(viaUserChain.hasErrors(), "the kernel accepts it");
     assertEquals("rules.v4:4:6: warning: -i in chain U never matches when it is reached from OUTPUT",

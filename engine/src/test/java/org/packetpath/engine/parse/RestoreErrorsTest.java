@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.packetpath.engine.input.Diagnostic;
+import org.packetpath.engine.input.Parsed;
+import org.packetpath.engine.rules.Ruleset;
 
 /**
  * The iptables-restore error cases of the netfilter reference (section 3.6), each with
@@ -15,10 +17,10 @@ import org.packetpath.engine.input.Diagnostic;
  */
 class RestoreErrorsTest {
   private static Diagnostic onlyError(String text) {
-    ParseResult result = RulesParser.parse("rules.v4", text);
+    Parsed<Ruleset> result = RulesParser.parse("rules.v4", text);
     List<Diagnostic> errors = result.errors();
     assertEquals(1, errors.size(), () -> "errors: " + errors);
-    assertTrue(result.ruleset().isEmpty(), "no ruleset when there are errors");
+    assertTrue(result.value().isEmpty(), "no ruleset when there are errors");
     return errors.get(0);
   }
 
@@ -121,7 +123,7 @@ class RestoreErrorsTest {
 
   @Test
   void policyOnUserChainIsIgnoredWithAWarning() {
-    ParseResult result = RulesParser.parse("r", "*filter\n:MYCHAIN DROP [0:0]\nCOMMIT\n");
+    Parsed<Ruleset> result = RulesParser.parse("r", "*filter\n:MYCHAIN DROP [0:0]\nCOMMIT\n");
     assertFalse(result.hasErrors());
     assertEquals(1, result.warnings().size());
     assertEquals("policy DROP on user-defined chain MYCHAIN is ignored",
@@ -188,7 +190,7 @@ class RestoreErrorsTest {
         -A POSTROUTING -o wan0 -j MASQUERAD
         COMMIT
         """;
-    ParseResult result = RulesParser.parse("rules.v4", text);
+    Parsed<Ruleset> result = RulesParser.parse("rules.v4", text);
     assertEquals(List.of(3, 4, 5, 6, 10),
         result.errors().stream().map(d -> d.position().line()).toList());
   }
@@ -217,7 +219,7 @@ class RestoreErrorsTest {
 
   @Test
   void missingFileIsADiagnosticNotAnException() {
-    ParseResult result = RulesParser.parse(java.nio.file.Path.of("/nonexistent/rules.v4"));
+    Parsed<Ruleset> result = RulesParser.parse(java.nio.file.Path.of("/nonexistent/rules.v4"));
     assertEquals("/nonexistent/rules.v4: error: no such file", result.errors().get(0).toString());
   }
 }

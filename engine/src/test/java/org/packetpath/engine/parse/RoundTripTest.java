@@ -6,6 +6,7 @@ import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.packetpath.engine.input.Parsed;
 import org.packetpath.engine.rules.Ruleset;
 import org.packetpath.engine.testing.RulesetGenerator;
 
@@ -25,7 +26,7 @@ class RoundTripTest {
 
   private static void roundTrip(long seed) {
     String text = new RulesetGenerator(seed).ruleset(40);
-    ParseResult first = RulesParser.parse("generated-" + seed + ".rules", text);
+    Parsed<Ruleset> first = RulesParser.parse("generated-" + seed + ".rules", text);
     assertEquals(java.util.List.of(), first.errors(), () -> "generated ruleset:\n" + text);
     Ruleset r = first.orThrow();
     String printed = SavePrinter.print(r, true);

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.packetpath.engine.input.Parsed;
+import org.packetpath.engine.rules.Ruleset;
 
 /** Scripts of plain iptables commands, one per line, as learners write them in a shell. */
 class ScriptParserTest {
@@ -27,7 +29,7 @@ class ScriptParserTest {
   @Test
   void scriptIsRecognisedAndAppliedInOrder() {
     assertEquals(RulesParser.Format.SCRIPT, RulesParser.detect(SCRIPT));
-    ParseResult result = RulesParser.parse("fw.sh", SCRIPT);
+    Parsed<Ruleset> result = RulesParser.parse("fw.sh", SCRIPT);
     assertFalse(result.hasErrors(), () -> result.errors().toString());
     assertEquals(
         """
@@ -55,7 +57,7 @@ class ScriptParserTest {
 
   @Test
   void tableOptionSelectsTheTable() {
-    ParseResult result = RulesParser.parse("nat.sh",
+    Parsed<Ruleset> result = RulesParser.parse("nat.sh",
         "iptables -t nat -A POSTROUTING -o wan0 -j MASQUERADE\n");
     assertFalse(result.hasErrors(), () -> result.errors().toString());
     assertTrue(SavePrinter.print(result.orThrow(), false).startsWith("*nat\n"));
@@ -63,23 +65,24 @@ class ScriptParserTest {
 
   @Test
   void errorsPointIntoTheScriptLine() {
-    ParseResult result = RulesParser.parse("fw.sh", "iptables -A INPUT -p tcp --dprot 22 -j DROP\n");
+    Parsed<Ruleset> result =
+        RulesParser.parse("fw.sh", "iptables -A INPUT -p tcp --dprot 22 -j DROP\n");
     assertEquals("fw.sh:1:26: error: unknown option \"--dprot\"", result.errors().get(0).toString());
   }
 
   @Test
   void shellFeaturesAreReportedNotRun() {
-    ParseResult result = RulesParser.parse("fw.sh", "iptables -A INPUT -s $OFFICE -j ACCEPT\n");
+    Parsed<Ruleset> result = RulesParser.parse("fw.sh", "iptables -A INPUT -s $OFFICE -j ACCEPT\n");
     assertEquals("fw.sh:1:22: error: shell syntax `$' is not supported here",
         result.errors().get(0).toString());
-    ParseResult other = RulesParser.parse("fw.sh", "iptables -F\necho done\n");
+    Parsed<Ruleset> other = RulesParser.parse("fw.sh", "iptables -F\necho done\n");
     assertEquals("fw.sh:2:1: error: expected an iptables command, found `echo'",
         other.errors().get(0).toString());
   }
 
   @Test
   void unknownTableIsNamed() {
-    ParseResult result = RulesParser.parse("fw.sh", "iptables -t filtr -A INPUT -j ACCEPT\n");
+    Parsed<Ruleset> result = RulesParser.parse("fw.sh", "iptables -t filtr -A INPUT -j ACCEPT\n");
     assertEquals("fw.sh:1:13: error: table 'filtr' does not exist", result.errors().get(0).toString());
   }
 }

@@ -33,7 +33,7 @@ class AdvancedMatchersTest {
       """;
 
   static Topology router() {
-    return TopologyParser.parse("router.yaml", ROUTER).topology().orElseThrow();
+    return TopologyParser.parse("router.yaml", ROUTER).value().orElseThrow();
   }
 
   // ---- recent --------------------------------------------------------------------------------

@@ -16,9 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.packetpath.engine.ext.Extensions;
 import org.packetpath.engine.ext.ModuleSpec;
-import org.packetpath.engine.parse.ParseResult;
+import org.packetpath.engine.input.Parsed;
 import org.packetpath.engine.parse.RulesParser;
 import org.packetpath.engine.rules.Hook;
+import org.packetpath.engine.rules.Ruleset;
 import org.packetpath.engine.rules.Table;
 
 /**
@@ -138,7 +139,7 @@ class ModuleCoverageTest {
       text.append(':').append(c[1]).append(" - [0:0]\n");
     }
     text.append("-A ").append(c[1]).append(' ').append(c[2]).append("\nCOMMIT\n");
-    ParseResult parsed = RulesParser.parse("corpus", text.toString());
+    Parsed<Ruleset> parsed = RulesParser.parse("corpus", text.toString());
     Simulator fw = Simulator.of(MatchTesting.example(), parsed.orThrow());
     for (String packet : PACKETS) {
       fw.send(packet);

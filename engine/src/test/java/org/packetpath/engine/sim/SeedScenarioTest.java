@@ -24,7 +24,7 @@ class SeedScenarioTest {
   static Topology topology() throws IOException {
     try (InputStream in = Topology.class.getResourceAsStream("example.yaml")) {
       String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      return TopologyParser.parse("example.yaml", text).topology().orElseThrow();
+      return TopologyParser.parse("example.yaml", text).value().orElseThrow();
     }
   }
 

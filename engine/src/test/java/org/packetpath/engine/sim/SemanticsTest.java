@@ -186,7 +186,7 @@ class SemanticsTest {
         interfaces:
           - {name: wan0, address: 203.0.113.1/24}
         sysctls: {nf_conntrack_tcp_loose: 0}
-        """).topology().orElseThrow(), rules).send("tcp 203.0.113.9:1 > fw:22 ACK in wan0");
+        """).value().orElseThrow(), rules).send("tcp 203.0.113.9:1 > fw:22 ACK in wan0");
     assertEquals(CtState.INVALID, strict.ctState());
     assertEquals(Disposition.DROPPED, strict.disposition());
   }
@@ -247,7 +247,7 @@ class SemanticsTest {
         interfaces:
           - {name: wan0, address: 203.0.113.1/24}
           - {name: lan0, address: 10.0.0.1/24}
-        """).topology().orElseThrow(), "*raw\n:PREROUTING ACCEPT [0:0]\nCOMMIT\n")
+        """).value().orElseThrow(), "*raw\n:PREROUTING ACCEPT [0:0]\nCOMMIT\n")
         .send("tcp 203.0.113.9:1 > 10.0.0.2:80 in wan0");
     assertEquals(Disposition.ROUTING_DROP, t.disposition());
     assertEquals(List.of("raw:PREROUTING"), t.path());
@@ -263,7 +263,7 @@ class SemanticsTest {
         routes:
           - {to: default, via: 203.0.113.254}
         sysctls: {ip_forward: 1, rp_filter: 1}
-        """).topology().orElseThrow(), "*filter\n:FORWARD ACCEPT [0:0]\nCOMMIT\n")
+        """).value().orElseThrow(), "*filter\n:FORWARD ACCEPT [0:0]\nCOMMIT\n")
         .send("tcp 10.0.0.99:1 > 198.51.100.1:80 in wan0");
     assertEquals(Disposition.ROUTING_DROP, t.disposition());
     assertEquals(List.of(), t.path());

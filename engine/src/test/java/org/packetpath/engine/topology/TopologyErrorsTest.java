@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.packetpath.engine.input.Diagnostic;
+import org.packetpath.engine.input.Parsed;
 
 /** Every mistake a topology file can hold: its message, where it is reported, and its hint. */
 class TopologyErrorsTest {
@@ -23,8 +24,8 @@ class TopologyErrorsTest {
       """;
 
   private static List<Diagnostic> diagnostics(String text) {
-    TopologyResult result = TopologyParser.parse("topo.yaml", text);
-    assertEquals(result.hasErrors(), result.topology().isEmpty(), "a topology only without errors");
+    Parsed<Topology> result = TopologyParser.parse("topo.yaml", text);
+    assertEquals(result.hasErrors(), result.value().isEmpty(), "a topology only without errors");
     return result.diagnostics();
   }
 

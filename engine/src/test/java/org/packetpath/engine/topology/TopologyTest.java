@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.packetpath.engine.input.Diagnostic;
 import org.packetpath.engine.input.InputException;
+import org.packetpath.engine.input.Parsed;
 import org.packetpath.engine.net.Ipv4;
 import org.packetpath.engine.topology.Service.Protocol;
 
@@ -42,7 +43,7 @@ class TopologyTest {
 
   @Test
   void exampleLoadsWithoutAnyDiagnostic() {
-    TopologyResult result = TopologyParser.parse("example.yaml", TopologyParser.exampleText());
+    Parsed<Topology> result = TopologyParser.parse("example.yaml", TopologyParser.exampleText());
     assertEquals(List.of(), result.diagnostics());
   }
 
@@ -295,8 +296,8 @@ class TopologyTest {
   // Warnings ------------------------------------------------------------------------------------
 
   private static List<String> warnings(String text) {
-    TopologyResult result = TopologyParser.parse("t.yaml", text);
-    assertTrue(result.topology().isPresent(), "warnings do not stop loading");
+    Parsed<Topology> result = TopologyParser.parse("t.yaml", text);
+    assertTrue(result.value().isPresent(), "warnings do not stop loading");
     return result.warnings().stream().map(d -> d.position().line() + ":"
         + d.position().column() + ": " + d.message() + " | " + d.explanation()).toList();
   }
@@ -359,7 +360,7 @@ class TopologyTest {
 
   @Test
   void warningsDoNotHideErrors() {
-    TopologyResult result = TopologyParser.parse("t.yaml",
+    Parsed<Topology> result = TopologyParser.parse("t.yaml",
         TWO_SIDES + "sets:\n  nets: {type: hash:net, members: [10.0.0.1/24, x]}\n");
     assertEquals(List.of("set member 10.0.0.1/24 is stored as 10.0.0.0/24",
             "set member \"x\" is not an address"),

@@ -6,13 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.packetpath.engine.input.Diagnostic;
+import org.packetpath.engine.input.Parsed;
 
 /** Every error of the YAML reader, with its message, its line:column and its hint. */
 class YamlErrorsTest {
   private static List<Diagnostic> errors(String text) {
-    YamlResult result = Yaml.parse("t.yaml", text);
+    Parsed<YamlNode> result = Yaml.parse("t.yaml", text);
     assertTrue(result.hasErrors(), "errors expected");
-    assertTrue(result.root().isEmpty(), "no tree when there are errors");
+    assertTrue(result.value().isEmpty(), "no tree when there are errors");
     return result.diagnostics();
   }
 
@@ -44,7 +45,7 @@ class YamlErrorsTest {
 
   @Test
   void tabAfterTheIndentationIsFine() {
-    assertTrue(Yaml.parse("t", "a:\t1\n\t# comment\n").root().isPresent());
+    assertTrue(Yaml.parse("t", "a:\t1\n\t# comment\n").value().isPresent());
   }
 
   @Test
@@ -85,7 +86,7 @@ class YamlErrorsTest {
 
   @Test
   void sameKeyInDifferentMappingsIsFine() {
-    assertTrue(Yaml.parse("t", "- name: a\n- name: b\n").root().isPresent());
+    assertTrue(Yaml.parse("t", "- name: a\n- name: b\n").value().isPresent());
   }
 
   @Test
@@ -121,7 +122,7 @@ class YamlErrorsTest {
 
   @Test
   void spacesBelongToPlainValuesInFlowCollections() {
-    assertTrue(Yaml.parse("t", "a: [x y, z]\n").root().isPresent());
+    assertTrue(Yaml.parse("t", "a: [x y, z]\n").value().isPresent());
   }
 
   @Test
@@ -353,8 +354,8 @@ class YamlErrorsTest {
           text.insert(at, c);
         }
       }
-      YamlResult result = Yaml.parse("t", text.toString());
-      assertEquals(result.hasErrors(), result.root().isEmpty(), text::toString);
+      Parsed<YamlNode> result = Yaml.parse("t", text.toString());
+      assertEquals(result.hasErrors(), result.value().isEmpty(), text::toString);
       for (Diagnostic d : result.diagnostics()) {
         assertTrue(d.position().line() >= 1 && d.position().column() >= 1, text::toString);
         assertTrue(!d.explanation().isEmpty(), d::toString);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.packetpath.engine.input.Parsed;
 import org.packetpath.engine.yaml.YamlNode.Mapping;
 import org.packetpath.engine.yaml.YamlNode.Scalar;
 import org.packetpath.engine.yaml.YamlNode.Scalar.Style;
@@ -15,9 +16,9 @@ import org.packetpath.engine.yaml.YamlNode.Sequence;
 /** The YAML subset: what each construct reads as, and where each node says it was written. */
 class YamlTest {
   private static YamlNode read(String text) {
-    YamlResult result = Yaml.parse("t.yaml", text);
+    Parsed<YamlNode> result = Yaml.parse("t.yaml", text);
     assertEquals(List.of(), result.diagnostics(), "no diagnostics expected");
-    return result.root().orElseThrow();
+    return result.value().orElseThrow();
   }
 
   /** A compact rendering of a tree: {a: [x, y]} with values as written (quotes not shown). */

@@ -15,8 +15,8 @@ import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.discovery.UniqueIdSelector;
 import org.junit.platform.engine.support.descriptor.EngineDescriptor;
 import org.packetpath.engine.input.Diagnostic;
+import org.packetpath.engine.input.Parsed;
 import org.packetpath.engine.input.SourcePosition;
-import org.packetpath.lab.CatalogResult;
 import org.packetpath.lab.Check;
 import org.packetpath.lab.Content;
 import org.packetpath.lab.Exercise;
@@ -81,13 +81,13 @@ public final class CheckEngine implements TestEngine {
     }
     Content content = config.get(CONTENT).map(String::strip).filter(s -> !s.isEmpty())
         .map(Path::of).map(Content::directory).orElse(Content.classpath());
-    CatalogResult catalog = ExerciseCatalog.read(content);
+    Parsed<ExerciseCatalog> catalog = ExerciseCatalog.read(content);
     if (catalog.hasErrors()) {
       engine.addChild(new ProblemDescriptor(uniqueId, "the exercises have errors",
           catalog.errors()));
       return engine;
     }
-    ExerciseCatalog exercises = catalog.catalog().orElseThrow();
+    ExerciseCatalog exercises = catalog.value().orElseThrow();
     Optional<Exercise> exercise = exercises.find(name.get());
     if (exercise.isEmpty()) {
       engine.addChild(new ProblemDescriptor(uniqueId, "no exercise " + name.get(), problem(

@@ -8,7 +8,7 @@ import org.junit.platform.engine.UniqueId;
 import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.AbstractTestDescriptor;
 import org.packetpath.engine.input.Diagnostic;
-import org.packetpath.engine.parse.ParseResult;
+import org.packetpath.engine.input.Parsed;
 import org.packetpath.engine.rules.Ruleset;
 import org.packetpath.lab.Content;
 import org.packetpath.lab.Exercise;
@@ -35,11 +35,11 @@ final class ExerciseDescriptor extends AbstractTestDescriptor {
 
   void execute(EngineExecutionListener listener) {
     listener.executionStarted(this);
-    ParseResult parsed = rules.load(exercise);
+    Parsed<Ruleset> parsed = rules.load(exercise);
     for (Diagnostic d : parsed.warnings()) {
       listener.reportingEntryPublished(this, ReportEntry.from("warning", d.render()));
     }
-    if (parsed.ruleset().isEmpty()) {
+    if (parsed.value().isEmpty()) {
       List<Diagnostic> errors = parsed.errors();
       for (TestDescriptor check : getChildren()) {
         listener.executionSkipped(check, "the rules have errors");
@@ -48,7 +48,7 @@ final class ExerciseDescriptor extends AbstractTestDescriptor {
           new CheckProblem("the rules have errors", errors)));
       return;
     }
-    Ruleset ruleset = parsed.ruleset().get();
+    Ruleset ruleset = parsed.value().get();
     for (TestDescriptor child : getChildren()) {
       CheckDescriptor check = (CheckDescriptor) child;
       listener.executionStarted(check);

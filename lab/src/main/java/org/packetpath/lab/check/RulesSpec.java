@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.packetpath.engine.input.Diagnostic;
+import org.packetpath.engine.input.Parsed;
 import org.packetpath.engine.input.SourcePosition;
-import org.packetpath.engine.parse.ParseResult;
 import org.packetpath.engine.parse.RulesParser;
 import org.packetpath.engine.rules.Chain;
 import org.packetpath.engine.rules.Counters;
@@ -37,7 +37,7 @@ public sealed interface RulesSpec {
   String text();
 
   /** The ruleset for {@code exercise}, with every diagnostic found reading it. */
-  ParseResult load(Exercise exercise);
+  Parsed<Ruleset> load(Exercise exercise);
 
   /** Reads the string form. */
   static RulesSpec parse(String text) {
@@ -84,7 +84,7 @@ public sealed interface RulesSpec {
     }
 
     @Override
-    public ParseResult load(Exercise exercise) {
+    public Parsed<Ruleset> load(Exercise exercise) {
       return RulesParser.parse(path);
     }
   }
@@ -103,10 +103,10 @@ public sealed interface RulesSpec {
     }
 
     @Override
-    public ParseResult load(Exercise exercise) {
-      return exercise.rules(path).map(f -> f.parse()).orElseGet(() -> new ParseResult(
-          Optional.empty(), List.of(Diagnostic.error(new SourcePosition(text(), 0, 0), "",
-              "exercise " + exercise.id() + " has no rules file " + path))));
+    public Parsed<Ruleset> load(Exercise exercise) {
+      return exercise.rules(path).map(f -> f.parse()).orElseGet(() -> Parsed.failed(
+          Diagnostic.error(new SourcePosition(text(), 0, 0), "",
+              "exercise " + exercise.id() + " has no rules file " + path)));
     }
   }
 
@@ -137,9 +137,9 @@ public sealed interface RulesSpec {
     }
 
     @Override
-    public ParseResult load(Exercise exercise) {
-      ParseResult solution = exercise.solution().parse();
-      return solution.ruleset().map(r -> new ParseResult(Optional.of(trivial(r)), List.of()))
+    public Parsed<Ruleset> load(Exercise exercise) {
+      Parsed<Ruleset> solution = exercise.solution().parse();
+      return solution.value().map(r -> Parsed.of(trivial(r), List.of()))
           .orElse(solution);
     }
 

@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.packetpath.engine.input.Diagnostic;
-import org.packetpath.lab.CatalogResult;
+import org.packetpath.engine.input.Parsed;
 import org.packetpath.lab.Content;
 import org.packetpath.lab.Exercise;
 import org.packetpath.lab.ExerciseCatalog;
@@ -15,7 +15,7 @@ final class Exercises {
 
   /** The exercises in {@code folder}, or the built-in ones; empty after printing errors. */
   static Optional<ExerciseCatalog> read(Optional<Path> folder, PrintWriter err, Styles styles) {
-    CatalogResult result = ExerciseCatalog.read(folder.map(Content::directory)
+    Parsed<ExerciseCatalog> result = ExerciseCatalog.read(folder.map(Content::directory)
         .orElse(Content.classpath()));
     for (Diagnostic d : result.diagnostics()) {
       err.println(styles.diagnostic(d));
@@ -24,7 +24,7 @@ final class Exercises {
       int n = result.errors().size();
       err.println(styles.error(n + (n == 1 ? " error" : " errors") + " in the exercises"));
     }
-    return result.catalog();
+    return result.value();
   }
 
   /** The exercise named {@code name}; empty after printing which exercises there are. */

@@ -4,12 +4,12 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.packetpath.engine.input.Parsed;
 import org.packetpath.engine.pipeline.Backend;
 import org.packetpath.engine.rules.Ruleset;
 import org.packetpath.engine.sim.Simulator;
 import org.packetpath.engine.topology.Topology;
 import org.packetpath.engine.topology.TopologyParser;
-import org.packetpath.engine.topology.TopologyResult;
 import org.packetpath.lab.Exercise;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -79,11 +79,11 @@ final class FirewallOptions {
   }
 
   private Optional<Topology> readTopology(PrintWriter err, Styles styles) {
-    TopologyResult result = topology
+    Parsed<Topology> result = topology
         .map(TopologyParser::parse)
         .orElseGet(() -> TopologyParser.parse("example.yaml", TopologyParser.exampleText()));
     result.diagnostics().forEach(d -> err.println(styles.diagnostic(d)));
-    return result.topology();
+    return result.value();
   }
 
   /** Reads {@code nft} or {@code legacy}. */

@@ -9,8 +9,9 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.packetpath.engine.parse.ParseResult;
+import org.packetpath.engine.input.Parsed;
 import org.packetpath.engine.parse.RulesParser;
+import org.packetpath.engine.rules.Ruleset;
 import org.packetpath.engine.sim.Simulator;
 import org.packetpath.engine.trace.view.FlowDiagram;
 import org.packetpath.lab.Exercise;
@@ -301,13 +302,13 @@ final class GuidedMode {
   }
 
   private void traceTyped(String text) {
-    ParseResult parsed = RulesParser.parse(file());
-    if (parsed.ruleset().isEmpty()) {
+    Parsed<Ruleset> parsed = RulesParser.parse(file());
+    if (parsed.value().isEmpty()) {
       parsed.errors().forEach(d -> out.println(styles.diagnostic(d)));
       say("Fix the rules first: the packet needs a firewall to go through.");
       return;
     }
-    Simulator fw = Simulator.of(exercise.topology(), parsed.ruleset().get());
+    Simulator fw = Simulator.of(exercise.topology(), parsed.value().get());
     List<String> packets = Stream.of(text.split(";")).map(String::strip).toList();
     Packets.Sent sent = packets.size() == 1 ? Packets.send(fw, packets.get(0))
         : Packets.send(fw, packets);

@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.packetpath.engine.input.Diagnostic;
-import org.packetpath.engine.parse.ParseResult;
+import org.packetpath.engine.input.Parsed;
 import org.packetpath.engine.parse.RulesParser;
 import org.packetpath.engine.rules.Ruleset;
 
@@ -14,12 +14,12 @@ final class RulesFiles {
 
   /** Reads {@code file}, printing every diagnostic; empty when it has errors. */
   static Optional<Ruleset> read(Path file, PrintWriter err, Styles styles) {
-    ParseResult result = RulesParser.parse(file);
+    Parsed<Ruleset> result = RulesParser.parse(file);
     print(result, err, styles);
-    return result.ruleset();
+    return result.value();
   }
 
-  static void print(ParseResult result, PrintWriter err, Styles styles) {
+  static void print(Parsed<Ruleset> result, PrintWriter err, Styles styles) {
     for (Diagnostic d : result.diagnostics()) {
       err.println(styles.diagnostic(d));
     }

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.packetpath.engine.input.Diagnostic;
-import org.packetpath.engine.parse.ParseResult;
+import org.packetpath.engine.input.Parsed;
 import org.packetpath.engine.parse.RulesParser;
 import org.packetpath.engine.pipeline.Backend;
 import org.packetpath.engine.rules.Ruleset;
@@ -93,14 +93,14 @@ final class Iptables {
     if (counters.rc() != 0) {
       throw new KernelLabException(save + " -c failed: " + counters.err().strip());
     }
-    ParseResult parsed = RulesParser.parse(save + " -c", counters.out(),
+    Parsed<Ruleset> parsed = RulesParser.parse(save + " -c", counters.out(),
         RulesParser.Format.SAVE);
     if (parsed.hasErrors()) {
       throw new KernelLabException("cannot read what " + save + " printed: "
           + String.join("; ", parsed.errors().stream().map(Diagnostic::render).toList())
           + "\n" + counters.out());
     }
-    return parsed.ruleset().orElseThrow();
+    return parsed.value().orElseThrow();
   }
 
   /** {@code iptables-restore} input emptying what restoring the tables {@code restored} keeps. */

@@ -3,8 +3,8 @@ package org.packetpath.lab.repl;
 import java.util.ArrayList;
 import java.util.List;
 import org.packetpath.engine.input.Diagnostic;
+import org.packetpath.engine.input.Parsed;
 import org.packetpath.engine.input.SourcePosition;
-import org.packetpath.engine.parse.ParseResult;
 import org.packetpath.engine.parse.RulesParser;
 import org.packetpath.engine.parse.SavePrinter;
 import org.packetpath.engine.rules.Ruleset;
@@ -43,7 +43,7 @@ record Appending(String text, int line) {
   }
 
   /** The ruleset with the new rule, or the diagnostics. */
-  ParseResult parse() {
+  Parsed<Ruleset> parse() {
     return RulesParser.parse(POSITION.file(), text, RulesParser.Format.SAVE);
   }
 

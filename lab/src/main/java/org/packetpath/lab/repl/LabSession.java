@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.packetpath.engine.input.Diagnostic;
-import org.packetpath.engine.parse.ParseResult;
+import org.packetpath.engine.input.Parsed;
 import org.packetpath.engine.parse.RulesParser;
 import org.packetpath.engine.parse.SavePrinter;
 import org.packetpath.engine.rules.Chain;
@@ -80,12 +80,12 @@ public final class LabSession {
   static List<Diagnostic> open(Exercise exercise, Optional<Path> content, Optional<Path> file,
       Colour colour) {
     Objects.requireNonNull(exercise, "exercise");
-    ParseResult read = read(exercise, file);
-    read.ruleset().ifPresent(r -> use(new State(exercise, content, file, r, colour)));
+    Parsed<Ruleset> read = read(exercise, file);
+    read.value().ifPresent(r -> use(new State(exercise, content, file, r, colour)));
     return read.diagnostics();
   }
 
-  private static ParseResult read(Exercise exercise, Optional<Path> file) {
+  private static Parsed<Ruleset> read(Exercise exercise, Optional<Path> file) {
     return file.map(RulesParser::parse).orElseGet(() -> exercise.start().parse());
   }
 
@@ -146,14 +146,14 @@ public final class LabSession {
           .explained("append one rule at a time, without line breaks"));
     }
     Appending appending = Appending.of(s.rules(), where, chain, rule);
-    ParseResult result = appending.parse();
+    Parsed<Ruleset> result = appending.parse();
     List<Diagnostic> shown = appending.located(result.diagnostics());
     if (result.hasErrors()) {
       throw fail(shown);
     }
     shown.forEach(d -> System.err.println(d.render()));
     int before = rulesIn(s.rules(), where, chain.strip());
-    Ruleset rules = result.ruleset().orElseThrow();
+    Ruleset rules = result.value().orElseThrow();
     use(s.withRules(rules));
     // One command can append several rules: -s a,b appends one rule per address.
     Chain target = rules.table(where).orElseThrow().chain(chain.strip()).orElseThrow();
@@ -206,12 +206,12 @@ public final class LabSession {
    */
   public static void reload() {
     State s = current();
-    ParseResult read = read(s.exercise(), s.file());
+    Parsed<Ruleset> read = read(s.exercise(), s.file());
     if (read.hasErrors()) {
       throw fail(read.diagnostics());
     }
     read.diagnostics().forEach(d -> System.err.println(d.render()));
-    use(s.withRules(read.ruleset().orElseThrow()));
+    use(s.withRules(read.value().orElseThrow()));
     int n = current().rules().ruleCount();
     System.out.println("Read " + s.file().map(Path::toString).orElse("the starting rules") + ": "
         + n + (n == 1 ? " rule." : " rules."));

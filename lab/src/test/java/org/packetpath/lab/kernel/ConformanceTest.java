@@ -17,9 +17,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.packetpath.engine.input.Parsed;
 import org.packetpath.engine.packet.PacketSpec;
 import org.packetpath.engine.packet.PacketSyntax;
-import org.packetpath.engine.parse.ParseResult;
 import org.packetpath.engine.parse.RulesParser;
 import org.packetpath.engine.parse.SavePrinter;
 import org.packetpath.engine.pipeline.Backend;
@@ -175,7 +175,7 @@ class ConformanceTest {
   private static void randomCase(Topology topology, long seed, Backend backend) {
     KernelLab lab = lab(Integer.toHexString(topology.hashCode()), topology, backend);
     String text = new RulesetGenerator(seed).ruleset(20);
-    ParseResult parsed = RulesParser.parse("seed-" + seed + ".rules", text);
+    Parsed<Ruleset> parsed = RulesParser.parse("seed-" + seed + ".rules", text);
     assertTrue(parsed.errors().isEmpty(), () -> "generated ruleset rejected: " + parsed.errors());
     Ruleset ruleset = parsed.orThrow();
     Load load = lab.load(text);

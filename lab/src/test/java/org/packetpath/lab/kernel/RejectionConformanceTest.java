@@ -14,9 +14,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.packetpath.engine.parse.ParseResult;
+import org.packetpath.engine.input.Parsed;
 import org.packetpath.engine.parse.RulesParser;
 import org.packetpath.engine.pipeline.Backend;
+import org.packetpath.engine.rules.Ruleset;
 import org.packetpath.engine.topology.Topology;
 import org.packetpath.engine.topology.TopologyParser;
 
@@ -147,7 +148,7 @@ class RejectionConformanceTest {
     Load l = legacy.load(text);
     assertNotEquals(0, n.exitCode(), () -> "iptables-nft-restore accepted:\n" + text);
     assertNotEquals(0, l.exitCode(), () -> "iptables-legacy-restore accepted:\n" + text);
-    ParseResult ours = RulesParser.parse("rules.v4", text);
+    Parsed<Ruleset> ours = RulesParser.parse("rules.v4", text);
     assertTrue(ours.hasErrors(), () -> "PacketPath accepted what the kernel refused:\n" + text
         + "\nnft: " + n.stderr() + "\nlegacy: " + l.stderr());
     int kernelLine = Math.min(line(n.stderr()).orElse(Integer.MAX_VALUE),

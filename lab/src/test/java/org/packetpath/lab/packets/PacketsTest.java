@@ -27,7 +27,7 @@ class PacketsTest {
 
   private static Simulator firewall() {
     return Simulator.of(TopologyParser.parse("example.yaml", TopologyParser.exampleText())
-        .topology().orElseThrow(), RulesParser.parse("rules", RULES).orThrow());
+        .value().orElseThrow(), RulesParser.parse("rules", RULES).orThrow());
   }
 
   private static List<String> rendered(List<Diagnostic> errors) {

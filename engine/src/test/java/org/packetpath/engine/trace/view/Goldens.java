@@ -55,7 +55,7 @@ final class Goldens {
   static Topology topology() {
     try (InputStream in = Topology.class.getResourceAsStream("example.yaml")) {
       String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      return TopologyParser.parse("example.yaml", text).topology().orElseThrow();
+      return TopologyParser.parse("example.yaml", text).value().orElseThrow();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
