@@ -41,7 +41,7 @@ public final class RulesParser {
     switch (format) {
       case SAVE -> new SaveFileParser(file, lines, builder, diagnostics,
           ReadAhead.of(file, lines, readAheadFrom)).parse();
-      case SCRIPT -> new ScriptParser(file, lines, builder, diagnostics).parse();
+      case SCRIPT -> ScriptParser.parse(file, lines, builder, diagnostics);
     }
     Ruleset ruleset = builder.build();
     if (!diagnostics.hasErrors()) {

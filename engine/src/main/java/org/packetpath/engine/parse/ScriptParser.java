@@ -11,19 +11,11 @@ import org.packetpath.engine.rules.Table;
  * double quotes. Anything else a shell would do (variables, pipes) is reported, not run.
  */
 final class ScriptParser {
-  private final String file;
-  private final List<String> lines;
-  private final RulesetBuilder builder;
-  private final Diagnostics diagnostics;
+  private ScriptParser() {}
 
-  ScriptParser(String file, List<String> lines, RulesetBuilder builder, Diagnostics diagnostics) {
-    this.file = file;
-    this.lines = lines;
-    this.builder = builder;
-    this.diagnostics = diagnostics;
-  }
-
-  void parse() {
+  /** Reads the script {@code lines} of {@code file} into {@code builder}. */
+  static void parse(String file, List<String> lines, RulesetBuilder builder,
+      Diagnostics diagnostics) {
     for (int i = 0; i < lines.size() && !diagnostics.full(); i++) {
       int first = i;
       StringBuilder text = new StringBuilder(lines.get(i));
@@ -37,7 +29,7 @@ final class ScriptParser {
       }
       LineSource line = new LineSource(file, first + 1, text.toString(), segments);
       try {
-        line(line);
+        line(line, builder, diagnostics);
       } catch (LineError e) {
         diagnostics.add(e.diagnostic);
       }
@@ -48,7 +40,8 @@ final class ScriptParser {
     return text.length() > 0 && text.charAt(text.length() - 1) == '\\';
   }
 
-  private void line(LineSource line) throws LineError {
+  private static void line(LineSource line, RulesetBuilder builder, Diagnostics diagnostics)
+      throws LineError {
     String trimmed = line.text().strip();
     if (trimmed.isEmpty() || trimmed.startsWith("#") || trimmed.equals("set -e")
         || trimmed.equals("set -eu") || trimmed.equals("set -x")) {

@@ -1,5 +1,7 @@
 package org.packetpath.engine.rules;
 
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.packetpath.engine.input.Checks;
@@ -110,28 +112,26 @@ public sealed interface Action
     }
   }
 
-  /** How {@code REJECT} answers. */
+  /** How {@code REJECT} answers; each is named as iptables-save prints it, in lower case. */
   enum RejectWith {
-    ICMP_NET_UNREACHABLE("icmp-net-unreachable", 0),
-    ICMP_HOST_UNREACHABLE("icmp-host-unreachable", 1),
-    ICMP_PORT_UNREACHABLE("icmp-port-unreachable", 3),
-    ICMP_PROTO_UNREACHABLE("icmp-proto-unreachable", 2),
-    ICMP_NET_PROHIBITED("icmp-net-prohibited", 9),
-    ICMP_HOST_PROHIBITED("icmp-host-prohibited", 10),
-    ICMP_ADMIN_PROHIBITED("icmp-admin-prohibited", 13),
-    TCP_RESET("tcp-reset", -1);
+    ICMP_NET_UNREACHABLE(0),
+    ICMP_HOST_UNREACHABLE(1),
+    ICMP_PORT_UNREACHABLE(3),
+    ICMP_PROTO_UNREACHABLE(2),
+    ICMP_NET_PROHIBITED(9),
+    ICMP_HOST_PROHIBITED(10),
+    ICMP_ADMIN_PROHIBITED(13),
+    TCP_RESET(-1);
 
-    private final String label;
     private final int icmpCode;
 
-    RejectWith(String label, int icmpCode) {
-      this.label = label;
+    RejectWith(int icmpCode) {
       this.icmpCode = icmpCode;
     }
 
     /** The name iptables-save prints: {@code icmp-port-unreachable}. */
     public String label() {
-      return label;
+      return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** The code of the ICMP destination-unreachable answer; -1 for a TCP reset. */
@@ -141,12 +141,7 @@ public sealed interface Action
 
     /** The answer called {@code label}, if any. */
     public static Optional<RejectWith> byLabel(String label) {
-      for (RejectWith w : values()) {
-        if (w.label.equals(label)) {
-          return Optional.of(w);
-        }
-      }
-      return Optional.empty();
+      return Arrays.stream(values()).filter(w -> w.label().equals(label)).findFirst();
     }
   }
 

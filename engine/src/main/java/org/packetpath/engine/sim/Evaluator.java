@@ -52,39 +52,35 @@ final class Evaluator implements Condition.Visitor<Evaluator.Test> {
 
   @Override
   public Test all(Condition.All c) {
-    Test[] tests = compile(c.parts());
-    return switch (tests.length) {
-      case 0 -> TRUE;
-      case 1 -> tests[0];
-      case 2 -> {
-        Test a = tests[0];
-        Test b = tests[1];
-        yield v -> a.test(v) && b.test(v);
-      }
-      default -> v -> {
-        for (Test t : tests) {
-          if (!t.test(v)) {
-            return false;
-          }
-        }
-        return true;
-      };
-    };
+    return join(c.parts(), true);
   }
 
   @Override
   public Test any(Condition.Any c) {
-    Test[] tests = compile(c.parts());
+    return join(c.parts(), false);
+  }
+
+  /**
+   * All of {@code parts} hold ({@code all}), or any of them: the parts are tried in order and
+   * the first that decides (one failing for all, one holding for any) ends the test.
+   */
+  private Test join(List<Condition> parts, boolean all) {
+    Test[] tests = compile(parts);
     return switch (tests.length) {
-      case 0 -> FALSE;
+      case 0 -> all ? TRUE : FALSE;
       case 1 -> tests[0];
+      case 2 -> {
+        Test a = tests[0];
+        Test b = tests[1];
+        yield all ? v -> a.test(v) && b.test(v) : v -> a.test(v) || b.test(v);
+      }
       default -> v -> {
         for (Test t : tests) {
-          if (t.test(v)) {
-            return true;
+          if (t.test(v) != all) {
+            return !all;
           }
         }
-        return false;
+        return all;
       };
     };
   }

@@ -1,6 +1,8 @@
 package org.packetpath.engine.topology;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -13,29 +15,18 @@ public record AddressSet(String name, Type type, List<Network> members) {
   /** The longest set name ipset accepts. */
   public static final int MAX_NAME = 31;
 
-  /** The set types the simulator knows. */
+  /** The set types the simulator knows, named as ipset names them in lower case. */
   public enum Type {
-    HASH_IP("hash:ip"),
-    HASH_NET("hash:net");
-
-    private final String label;
-
-    Type(String label) {
-      this.label = label;
-    }
+    HASH_IP,
+    HASH_NET;
 
     /** The name ipset uses: {@code hash:ip}. */
     public String label() {
-      return label;
+      return name().toLowerCase(Locale.ROOT).replace('_', ':');
     }
 
     public static Optional<Type> of(String label) {
-      for (Type type : values()) {
-        if (type.label.equals(label)) {
-          return Optional.of(type);
-        }
-      }
-      return Optional.empty();
+      return Arrays.stream(values()).filter(t -> t.label().equals(label)).findFirst();
     }
   }
 
