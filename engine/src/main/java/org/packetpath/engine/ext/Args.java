@@ -1,9 +1,8 @@
 package org.packetpath.engine.ext;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.StringJoiner;
 import org.packetpath.engine.net.Ipv4;
 import org.packetpath.engine.net.Services;
 import org.packetpath.engine.rules.Hook;
@@ -204,18 +203,32 @@ public final class Args {
   public static String flagList(
       String text, List<String> known, boolean ignoreCase, String errorFormat)
       throws ArgException {
-    Set<String> seen = new HashSet<>();
+    boolean[] seen = new boolean[known.size()];
     for (String word : text.split(",", -1)) {
-      Optional<String> name = known.stream()
-          .filter(k -> ignoreCase ? k.equalsIgnoreCase(word) : k.equals(word))
-          .findFirst();
-      if (name.isEmpty()) {
+      int i = position(known, word, ignoreCase);
+      if (i < 0) {
         throw new ArgException(String.format(errorFormat, word))
             .explained("expected a comma-separated list of " + String.join(", ", known));
       }
-      seen.add(name.get());
+      seen[i] = true;
     }
-    return TextArgs.inOrder(known, seen);
+    StringJoiner out = new StringJoiner(",");
+    for (int i = 0; i < seen.length; i++) {
+      if (seen[i]) {
+        out.add(known.get(i));
+      }
+    }
+    return out.toString();
+  }
+
+  /** The position of the first of {@code known} that is {@code word}, or -1. */
+  private static int position(List<String> known, String word, boolean ignoreCase) {
+    for (int i = 0; i < known.size(); i++) {
+      if (ignoreCase ? known.get(i).equalsIgnoreCase(word) : known.get(i).equals(word)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** One of {@code choices} (exact), or an error in the given format. */
@@ -316,12 +329,6 @@ public final class Args {
 
   static Optional<Option> find(List<Option> options, String name) {
     return options.stream().filter(o -> o.name().equals(name)).findFirst();
-  }
-
-  static Set<String> names(List<Option> options) {
-    Set<String> names = new HashSet<>();
-    options.forEach(o -> names.add(o.name()));
-    return names;
   }
 
   /** Whether the rule is in the built-in chain of {@code hook} (user chains are not checked). */

@@ -324,7 +324,7 @@ final class Hashlimit {
         interval = rate.bytes() ? 1 : rate.seconds();
       }
     }
-    RULES.check("hashlimit", Args.names(options));
+    RULES.check("hashlimit", options);
     String name = value(options, "--hashlimit-name");
     long srcmask = number(options, "--hashlimit-srcmask").orElse(32L);
     long dstmask = number(options, "--hashlimit-dstmask").orElse(32L);

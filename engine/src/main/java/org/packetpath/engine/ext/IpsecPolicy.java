@@ -115,7 +115,7 @@ final class IpsecPolicy {
         checkElement(i, elements.get(i), strict);
       }
     }
-    RULES.check("policy", Args.names(options));
+    RULES.check("policy", options);
     String direction = dir.get().arg();
     if (direction.equals("out") && Args.isBuiltin(rule, Hook.PREROUTING, Hook.INPUT)) {
       throw Args.refused("policy match: output policy not valid in PREROUTING and INPUT",

@@ -192,7 +192,7 @@ public record ModuleSpec(
   public List<Option> finish(RuleContext rule, List<Option> given) throws ArgException {
     List<Option> checked = check.finish(rule, sorted(given));
     if (!rules.isEmpty()) {
-      rules.check(name, Args.names(checked));
+      rules.check(name, checked);
     }
     return sorted(finisher.finish(rule, checked));
   }
@@ -209,11 +209,12 @@ public record ModuleSpec(
 
   /** Sorts canonical options into save order (stable for options of the same name). */
   public List<Option> sorted(List<Option> given) {
-    List<Option> copy = new ArrayList<>(given);
-    if (!inSaveOrder(copy)) {
-      copy.sort(Comparator.comparingInt(this::rank));
+    if (inSaveOrder(given)) {
+      return List.copyOf(given);
     }
-    return copy;
+    List<Option> copy = new ArrayList<>(given);
+    copy.sort(Comparator.comparingInt(this::rank));
+    return List.copyOf(copy);
   }
 
   private boolean inSaveOrder(List<Option> options) {

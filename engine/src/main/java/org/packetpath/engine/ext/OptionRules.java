@@ -1,11 +1,11 @@
 package org.packetpath.engine.ext;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.packetpath.engine.rules.Option;
 
 /**
  * The rules an extension's option table states about its options, checked once every option
@@ -96,10 +96,10 @@ public final class OptionRules {
     return entries.isEmpty();
   }
 
-  /** Checks the options given, by canonical name; fails with iptables' message. */
-  public void check(String module, Collection<String> given) throws ArgException {
+  /** Checks the canonical options given; fails with iptables' message. */
+  public void check(String module, List<Option> given) throws ArgException {
     for (Entry e : entries) {
-      boolean present = given.contains(e.name());
+      boolean present = Args.indexOf(given, e.name()) >= 0;
       if (e.mandatory() && !present) {
         throw new ArgException(module + ": option \"" + e.label() + "\" must be specified")
             .explained("add " + e.label());
@@ -108,7 +108,7 @@ public final class OptionRules {
         continue;
       }
       for (Entry other : byId) {
-        if (other == e || !given.contains(other.name())) {
+        if (other == e || Args.indexOf(given, other.name()) < 0) {
           if (other != e && e.needs().contains(other.name())) {
             throw new ArgException(module + ": option \"" + e.label() + "\" also requires \""
                 + other.label() + "\".")

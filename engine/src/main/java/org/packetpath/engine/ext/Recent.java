@@ -55,7 +55,7 @@ final class Recent {
               "recent: you must specify one of `--set', `--rcheck' `--update' or `--remove'")
           .explained("--set records the address; --rcheck, --update and --remove look it up");
     }
-    RULES.check("recent", Args.names(options));
+    RULES.check("recent", options);
     boolean records = List.of("--set", "--remove").contains(command.get().name());
     long hitcount = Args.find(options, "--hitcount").map(o -> Long.parseLong(o.arg())).orElse(0L);
     boolean conditions =

@@ -110,7 +110,7 @@ final class Statistic {
           .explained("--packet is the position of the first matching packet, counted from 0,"
               + " so it must be smaller than --every");
     }
-    RULES.check("statistic", Args.names(options));
+    RULES.check("statistic", options);
     boolean negated = options.stream().anyMatch(Option::negated);
     List<Option> out = new ArrayList<>();
     out.add(Option.of("--mode", mode));

@@ -1,9 +1,7 @@
 package org.packetpath.engine.parse;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.packetpath.engine.ext.ArgException;
@@ -34,6 +32,8 @@ import org.packetpath.engine.rules.Target;
  */
 final class RuleSpec {
   private static final Set<String> STANDARD_VERDICTS = Set.of("ACCEPT", "DROP", "RETURN");
+  /** The base options, in the order iptables-save prints the ones after the addresses. */
+  private static final List<String> BASE = List.of("-s", "-d", "-i", "-o", "-p", "-f");
 
   /** A match or target extension loaded on this line, with the options it received. */
   static final class Extension {
@@ -50,8 +50,12 @@ final class RuleSpec {
   private final Words words;
   private final List<Diagnostic> warnings;
 
-  private final Map<String, Option> base = new LinkedHashMap<>();
-  private final Map<String, Token> baseTokens = new LinkedHashMap<>();
+  /** The base options, in {@link #BASE} order: given, and as printed (null where not printed). */
+  private final boolean[] given = new boolean[BASE.size()];
+  private final Option[] base = new Option[BASE.size()];
+  /** The first base option written (its last spelling), for {@link #firstWord}. */
+  private Token firstBase;
+  private String firstBaseName;
   private List<String> sources = List.of();
   private List<String> destinations = List.of();
   private final List<Extension> loaded = new ArrayList<>();
@@ -88,8 +92,8 @@ final class RuleSpec {
    * base option, else the target, else the first match; empty when nothing was given.
    */
   Optional<Token> firstWord() {
-    if (!baseTokens.isEmpty()) {
-      return Optional.of(baseTokens.values().iterator().next());
+    if (firstBase != null) {
+      return Optional.of(firstBase);
     }
     if (targetToken != null) {
       return Optional.of(targetToken);
@@ -99,7 +103,7 @@ final class RuleSpec {
 
   /** Whether no option of a rule specification was given. */
   boolean isEmpty() {
-    return base.isEmpty() && loaded.isEmpty() && targetName == null && sources.isEmpty()
+    return !anyBase() && loaded.isEmpty() && targetName == null && sources.isEmpty()
         && destinations.isEmpty();
   }
 
@@ -108,7 +112,7 @@ final class RuleSpec {
    * tcp --dport 22}): none when {@code -p} is absent or negated or the match is loaded already.
    */
   Optional<ModuleSpec> implicitProtocolMatch() {
-    Option proto = base.get("-p");
+    Option proto = base("-p");
     if (proto == null || proto.negated()) {
       return Optional.empty();
     }
@@ -125,8 +129,8 @@ final class RuleSpec {
 
   /** {@code -s}, {@code -d}, {@code -i}, {@code -o} or {@code -p} and its argument. */
   void ipOption(Token token, String name) throws LineError {
-    boolean negated = words.takeInvert(true, "");
-    if (base.containsKey(name) || (name.equals("-s") && !sources.isEmpty())
+    boolean negated = words.takeInvert(true, () -> "");
+    if (given[BASE.indexOf(name)] || (name.equals("-s") && !sources.isEmpty())
         || (name.equals("-d") && !destinations.isEmpty())) {
       throw words.error(token, "multiple " + name + " flags not allowed");
     }
@@ -140,17 +144,12 @@ final class RuleSpec {
         } else {
           destinations = list;
         }
-        baseTokens.put(name, token);
-        if (negated) {
-          base.put(name, new Option(name, true, List.of()));
-        }
+        putBase(token, name, negated ? new Option(name, true, List.of()) : null, negated);
       }
       case "-i", "-o" -> {
         interfaceName(valueToken, value);
-        if (!value.equals("+") || negated) {
-          base.put(name, new Option(name, negated, List.of(value)));
-        }
-        baseTokens.put(name, token);
+        boolean printed = !value.equals("+") || negated;
+        putBase(token, name, printed ? new Option(name, negated, List.of(value)) : null, printed);
       }
       default -> protocol(token, valueToken, value, negated);
     }
@@ -180,12 +179,8 @@ final class RuleSpec {
     if (number == 0 && negated) {
       throw words.error(token, "rule would never match protocol");
     }
-    if (number != 0) {
-      base.put("-p", new Option("-p", negated, List.of(Protocols.canonicalName(number))));
-    } else {
-      base.put("-p", null);
-    }
-    baseTokens.put("-p", token);
+    putBase(token, "-p", number == 0 ? null
+        : new Option("-p", negated, List.of(Protocols.canonicalName(number))), true);
   }
 
   private List<String> addresses(Token token, String value, boolean negated) throws LineError {
@@ -216,12 +211,11 @@ final class RuleSpec {
 
   /** {@code -f}. */
   void fragment(Token token) throws LineError {
-    boolean negated = words.takeInvert(true, "");
-    if (base.containsKey("-f")) {
+    boolean negated = words.takeInvert(true, () -> "");
+    if (given[BASE.indexOf("-f")]) {
       throw words.error(token, "multiple -f flags not allowed");
     }
-    base.put("-f", new Option("-f", negated, List.of()));
-    baseTokens.put("-f", token);
+    putBase(token, "-f", new Option("-f", negated, List.of()), true);
   }
 
   /** {@code -m NAME}. */
@@ -275,7 +269,7 @@ final class RuleSpec {
 
   /** Option {@code spec} of extension {@code owner}, written as {@code token}. */
   void extensionOption(Token token, Extension owner, OptionSpec spec) throws LineError {
-    boolean negated = words.takeInvert(spec.invertible(), owner.spec.name() + ": option \""
+    boolean negated = words.takeInvert(spec.invertible(), () -> owner.spec.name() + ": option \""
         + spec.name() + "\" cannot be inverted.");
     List<String> values = words.takeArgs(token, spec.arity(), spec.name());
     Option option;
@@ -293,6 +287,33 @@ final class RuleSpec {
     owner.options.add(option);
   }
 
+  /**
+   * Records base option {@code name}, written at {@code token}: {@code option} is what is printed
+   * (null for nothing), {@code counts} whether a second one is refused.
+   */
+  private void putBase(Token token, String name, Option option, boolean counts) {
+    int i = BASE.indexOf(name);
+    given[i] |= counts;
+    base[i] = option;
+    if (firstBase == null || firstBaseName.equals(name)) {
+      firstBase = token;
+      firstBaseName = name;
+    }
+  }
+
+  private boolean anyBase() {
+    for (boolean g : given) {
+      if (g) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private Option base(String name) {
+    return base[BASE.indexOf(name)];
+  }
+
   // ---- the rules -----------------------------------------------------------------------------
 
   /**
@@ -300,7 +321,7 @@ final class RuleSpec {
    * at {@code origin}: one per source and destination address.
    */
   List<Rule> rules(Table table, String chain, SourcePosition origin) throws LineError {
-    Option proto = base.get("-p");
+    Option proto = base("-p");
     Optional<String> protocol = proto == null || proto.negated()
         ? Optional.empty() : Optional.of(proto.arg());
     RuleContext context = new RuleContext(table, chain, protocol);
@@ -339,7 +360,7 @@ final class RuleSpec {
     addAddress(out, "-s", source);
     addAddress(out, "-d", destination);
     for (String name : new String[] {"-i", "-o", "-p", "-f"}) {
-      Option o = base.get(name);
+      Option o = base(name);
       if (o != null) {
         out.add(o);
       }
@@ -348,7 +369,7 @@ final class RuleSpec {
   }
 
   private void addAddress(List<Option> out, String name, String value) {
-    boolean negated = base.containsKey(name);
+    boolean negated = given[BASE.indexOf(name)];
     if (value.isEmpty() || (value.equals("0.0.0.0/0") && !negated)) {
       return;
     }

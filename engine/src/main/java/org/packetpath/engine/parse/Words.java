@@ -2,6 +2,7 @@ package org.packetpath.engine.parse;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.packetpath.engine.ext.ArgException;
 
 /**
@@ -60,12 +61,12 @@ final class Words {
    * Whether a {@code !} precedes the option being read, consuming it; fails with {@code message}
    * at the {@code !} when the option cannot be negated.
    */
-  boolean takeInvert(boolean allowed, String message) throws LineError {
+  boolean takeInvert(boolean allowed, Supplier<String> message) throws LineError {
     if (invert == null) {
       return false;
     }
     if (!allowed) {
-      throw error(invert, message);
+      throw error(invert, message.get());
     }
     invert = null;
     return true;

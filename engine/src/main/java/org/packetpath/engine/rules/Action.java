@@ -123,6 +123,7 @@ public sealed interface Action
     ICMP_ADMIN_PROHIBITED(13),
     TCP_RESET(-1);
 
+    private final String label = name().toLowerCase(Locale.ROOT).replace('_', '-');
     private final int icmpCode;
 
     RejectWith(int icmpCode) {
@@ -131,7 +132,7 @@ public sealed interface Action
 
     /** The name iptables-save prints: {@code icmp-port-unreachable}. */
     public String label() {
-      return name().toLowerCase(Locale.ROOT).replace('_', '-');
+      return label;
     }
 
     /** The code of the ICMP destination-unreachable answer; -1 for a TCP reset. */

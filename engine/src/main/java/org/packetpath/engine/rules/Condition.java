@@ -1,6 +1,8 @@
 package org.packetpath.engine.rules;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -173,6 +175,13 @@ public sealed interface Condition
     return in(field, IntervalSet.of(value));
   }
 
+  /** {@code values} as an unmodifiable set in the enum's order. */
+  private static <E extends Enum<E>> Set<E> enums(Class<E> type, Set<E> values) {
+    EnumSet<E> copy = EnumSet.noneOf(type);
+    copy.addAll(values);
+    return Collections.unmodifiableSet(copy);
+  }
+
   // ---- variants ----------------------------------------------------------------------------
 
   /** Every part holds; evaluated in order, stopping at the first that does not. */
@@ -253,7 +262,7 @@ public sealed interface Condition
   /** The packet's connection-tracking state is one of {@code states}. */
   record CtStates(Set<CtState> states) implements Condition {
     public CtStates {
-      states = Set.copyOf(states);
+      states = enums(CtState.class, states);
     }
   }
 
@@ -272,7 +281,7 @@ public sealed interface Condition
   /** The packet has a connection, and its status has at least one of {@code any}. */
   record CtStatus(Set<Status> any) implements Condition {
     public CtStatus {
-      any = Set.copyOf(any);
+      any = enums(Status.class, any);
     }
   }
 
@@ -327,7 +336,7 @@ public sealed interface Condition
       implements Condition {
     public AddressType {
       Objects.requireNonNull(side, "side");
-      types = Set.copyOf(types);
+      types = enums(RouteType.class, types);
       Objects.requireNonNull(limit, "limit");
     }
   }

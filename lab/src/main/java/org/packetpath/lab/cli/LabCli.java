@@ -4,7 +4,13 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,11 +30,6 @@ import picocli.CommandLine.Mixin;
           + " r reset your rules, q quit.",
       ""
     },
-    subcommands = {ListCommand.class, StartCommand.class, CheckCommand.class,
-        HintCommand.class, ResetCommand.class, SolutionCommand.class, ProgressCommand.class,
-        TraceCommand.class, ShellCommand.class, RulesCommand.class, ExercisesCommand.class,
-        VerifyCommand.class,
-        CommandLine.HelpCommand.class},
     exitCodeList = {
       "0:success",
       "1:checks failed or the verdict is negative",
@@ -36,6 +37,12 @@ import picocli.CommandLine.Mixin;
       "70:internal error"
     })
 public final class LabCli implements Callable<Integer> {
+  /** The commands, in the order help lists them. */
+  private static final List<Class<?>> COMMANDS = List.of(ListCommand.class, StartCommand.class,
+      CheckCommand.class, HintCommand.class, ResetCommand.class, SolutionCommand.class,
+      ProgressCommand.class, TraceCommand.class, ShellCommand.class, RulesCommand.class,
+      ExercisesCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class);
+
   @Mixin Learner learner;
 
   /** What the learner types: answers to questions, and keys in guided mode. */
@@ -62,7 +69,7 @@ public final class LabCli implements Callable<Integer> {
     LabCli lab = new LabCli();
     lab.input = in;
     lab.terminal = terminal;
-    CommandLine cli = commandLine(lab);
+    CommandLine cli = commandLine(lab, commandsFor(args));
     cli.setOut(out);
     cli.setErr(err);
     try {
@@ -74,11 +81,12 @@ public final class LabCli implements Callable<Integer> {
   }
 
   static CommandLine commandLine() {
-    return commandLine(new LabCli());
+    return commandLine(new LabCli(), COMMANDS);
   }
 
-  private static CommandLine commandLine(LabCli lab) {
+  private static CommandLine commandLine(LabCli lab, List<Class<?>> commands) {
     CommandLine cli = new CommandLine(lab);
+    commands.forEach(cli::addSubcommand);
     headExitCodes(cli);
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
@@ -87,6 +95,28 @@ public final class LabCli implements Callable<Integer> {
           return ExitCodes.INTERNAL_ERROR;
         });
     return cli;
+  }
+
+  /**
+   * The commands to build for {@code args}. Building picocli's model of every command costs more
+   * than checking a small ruleset, so when the first word after the workspace option names a
+   * command, only the commands {@code args} name are built (the one run is among them, however
+   * the words fall); for help, guided mode and a mistyped command, all of them.
+   */
+  static List<Class<?>> commandsFor(String... args) {
+    Map<String, Class<?>> byName = new HashMap<>();
+    COMMANDS.forEach(c -> byName.put(c.getAnnotation(Command.class).name(), c));
+    int first = 0;
+    while (first < args.length && args[first].startsWith("--workspace")) {
+      first += args[first].equals("--workspace") ? 2 : 1;
+    }
+    if (first >= args.length || !byName.containsKey(args[first])
+        || Arrays.asList(args).contains("help")) {
+      return COMMANDS;
+    }
+    Set<String> words = new HashSet<>(Arrays.asList(args));
+    return COMMANDS.stream().filter(c -> words.contains(c.getAnnotation(Command.class).name()))
+        .toList();
   }
 
   /** Puts one heading over the exit codes of every command that lists them. */
