@@ -38,7 +38,8 @@ import org.packetpath.engine.rules.Target;
 final class Validator {
   private final List<String> lines;
   private final Diagnostics diagnostics;
-  private final Set<String> warnedModules = new HashSet<>();
+  /** The first warning about each module that is not simulated, by module. */
+  private final Map<String, Diagnostic> notSimulated = new LinkedHashMap<>();
 
   private Validator(List<String> lines, Diagnostics diagnostics) {
     this.lines = lines;
@@ -46,9 +47,9 @@ final class Validator {
   }
 
   static void validate(Ruleset ruleset, List<String> lines, Diagnostics diagnostics) {
-    Validator v = new Validator(lines, diagnostics);
+    Set<String> warned = new HashSet<>();
     for (TableRules table : ruleset.tables()) {
-      v.table(table);
+      new Validator(lines, diagnostics).table(table, warned);
     }
   }
 
@@ -58,7 +59,12 @@ final class Validator {
   /** A rule of chain {@code from} that jumps or goes to chain {@code to}. */
   private record Jump(String from, String to, Rule rule) {}
 
-  private void table(TableRules table) {
+  /**
+   * Checks {@code table}; {@code warned} holds the modules already warned about as not
+   * simulated. The chains' rules are checked in parallel, each chain on its own, and what they
+   * found is reported in chain order, as if they had been checked one after the other.
+   */
+  private void table(TableRules table, Set<String> warned) {
     Map<String, List<Jump>> jumps = new HashMap<>();
     for (Chain c : table.chains()) {
       List<Jump> out = new ArrayList<>();
@@ -74,11 +80,21 @@ final class Validator {
       return;
     }
     Map<String, Map<Hook, Reach>> reach = reachability(table, jumps);
-    for (Chain chain : table.chains()) {
+    List<Validator> checked = table.chains().parallelStream().map(chain -> {
+      Validator v = new Validator(lines, new Diagnostics());
       Map<Hook, Reach> hooks = reach.getOrDefault(chain.name(), Map.of());
       for (Rule rule : chain.rules()) {
-        checkRule(table.table(), chain, rule, hooks);
+        v.checkRule(table.table(), chain, rule, hooks);
       }
+      return v;
+    }).toList();
+    for (Validator v : checked) {
+      v.diagnostics.list().forEach(diagnostics::add);
+      v.notSimulated.forEach((module, warning) -> {
+        if (warned.add(module)) {
+          diagnostics.add(warning);
+        }
+      });
     }
   }
 
@@ -204,10 +220,10 @@ final class Validator {
             .explained("iptables-restore: RULE_APPEND failed (Invalid argument)" + via));
       }
     }
-    if (spec.notSimulated().isPresent() && warnedModules.add(spec.kind() + spec.name())) {
+    if (spec.notSimulated().isPresent() && !notSimulated.containsKey(spec.kind() + spec.name())) {
       SourcePosition at = usedAt(rule, spec, name);
-      diagnostics.add(Diagnostic.warning(at, line(at), "module '" + spec.name()
-          + "' is not simulated: " + spec.notSimulated().get()));
+      notSimulated.put(spec.kind() + spec.name(), Diagnostic.warning(at, line(at), "module '"
+          + spec.name() + "' is not simulated: " + spec.notSimulated().get()));
     }
   }
 
