@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.packetpath.engine.ext.ArgException;
-import org.packetpath.engine.ext.Args;
 import org.packetpath.engine.ext.BaseOptions;
 import org.packetpath.engine.ext.Extensions;
 import org.packetpath.engine.ext.ModuleSpec;
@@ -138,7 +137,7 @@ final class RuleSpec {
     Token valueToken = words.argToken(token, 0);
     switch (name) {
       case "-s", "-d" -> {
-        List<String> list = addresses(valueToken, value, negated);
+        List<String> list = BaseArgs.addresses(words, valueToken, value, negated);
         if (name.equals("-s")) {
           sources = list;
         } else {
@@ -147,27 +146,11 @@ final class RuleSpec {
         putBase(token, name, negated ? new Option(name, true, List.of()) : null, negated);
       }
       case "-i", "-o" -> {
-        interfaceName(valueToken, value);
+        BaseArgs.interfaceName(words, warnings, valueToken, value);
         boolean printed = !value.equals("+") || negated;
         putBase(token, name, printed ? new Option(name, negated, List.of(value)) : null, printed);
       }
       default -> protocol(token, valueToken, value, negated);
-    }
-  }
-
-  private void interfaceName(Token valueToken, String value) throws LineError {
-    if (value.isEmpty()) {
-      throw words.error(valueToken, "Empty interface is likely to be undesired")
-          .explain("give an interface name such as eth0, or leave the option out");
-    }
-    if (value.indexOf('/') >= 0 || value.indexOf(' ') >= 0) {
-      warnings.add(words.line().warning(valueToken, "weird character in interface `" + value
-          + "' ('/' and ' ' are not allowed by the kernel)"));
-    }
-    if (value.length() > 15) {
-      throw words.error(valueToken, "interface name `" + value
-          + "' must be shorter than IFNAMSIZ (15)")
-          .explain("Linux interface names have at most 15 characters");
     }
   }
 
@@ -181,32 +164,6 @@ final class RuleSpec {
     }
     putBase(token, "-p", number == 0 ? null
         : new Option("-p", negated, List.of(Protocols.canonicalName(number))), true);
-  }
-
-  private List<String> addresses(Token token, String value, boolean negated) throws LineError {
-    if (value.indexOf(',') < 0) {
-      return List.of(network(token, value));
-    }
-    String[] parts = value.split(",", -1);
-    if (negated) {
-      throw words.error(token, "! not allowed with multiple source or destination IP addresses");
-    }
-    List<String> out = new ArrayList<>();
-    for (String part : parts) {
-      String network = network(token, part);
-      if (!out.contains(network)) {
-        out.add(network);
-      }
-    }
-    return out;
-  }
-
-  private String network(Token token, String text) throws LineError {
-    try {
-      return Args.network(text);
-    } catch (ArgException e) {
-      throw words.argError(token, e.at(-1));
-    }
   }
 
   /** {@code -f}. */

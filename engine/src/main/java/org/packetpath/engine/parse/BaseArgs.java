@@ -1,0 +1,61 @@
+package org.packetpath.engine.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.packetpath.engine.ext.ArgException;
+import org.packetpath.engine.ext.Args;
+import org.packetpath.engine.input.Diagnostic;
+
+/**
+ * The arguments of the base options {@code -s}, {@code -d}, {@code -i} and {@code -o}, checked
+ * as iptables reads them.
+ */
+final class BaseArgs {
+  private BaseArgs() {}
+
+  /** Checks the name {@code -i} or {@code -o} gives, written at {@code valueToken}. */
+  static void interfaceName(Words words, List<Diagnostic> warnings, Token valueToken,
+      String value) throws LineError {
+    if (value.isEmpty()) {
+      throw words.error(valueToken, "Empty interface is likely to be undesired")
+          .explain("give an interface name such as eth0, or leave the option out");
+    }
+    if (value.indexOf('/') >= 0 || value.indexOf(' ') >= 0) {
+      warnings.add(words.line().warning(valueToken, "weird character in interface `" + value
+          + "' ('/' and ' ' are not allowed by the kernel)"));
+    }
+    if (value.length() > 15) {
+      throw words.error(valueToken, "interface name `" + value
+          + "' must be shorter than IFNAMSIZ (15)")
+          .explain("Linux interface names have at most 15 characters");
+    }
+  }
+
+  /** The networks of {@code -s} or {@code -d}, a comma-separated list, canonical. */
+  static List<String> addresses(Words words, Token token, String value, boolean negated)
+      throws LineError {
+    if (value.indexOf(',') < 0) {
+      return List.of(network(words, token, value));
+    }
+    String[] parts = value.split(",", -1);
+    if (negated) {
+      throw words.error(token, "! not allowed with multiple source or destination IP addresses");
+    }
+    List<String> out = new ArrayList<>();
+    for (String part : parts) {
+      String network = network(words, token, part);
+      if (!out.contains(network)) {
+        out.add(network);
+      }
+    }
+    return out;
+  }
+
+  private static String network(Words words, Token token, String text) throws LineError {
+    try {
+      return Args.network(text);
+    } catch (ArgException e) {
+      throw words.argError(token, e.at(-1));
+    }
+  }
+}
