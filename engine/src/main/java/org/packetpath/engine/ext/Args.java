@@ -15,11 +15,14 @@ import org.packetpath.engine.rules.Option;
 public final class Args {
   private Args() {}
 
-  /** A port number 0..65535 or a service name ({@code ssh}), as a decimal number. */
+  /**
+   * A port as {@code xtables_parse_port} reads it: a number up to 65535 in any C base ({@code
+   * 022} is 18, {@code 0x16} is 22), or a service name ({@code ssh}).
+   */
   public static int port(String text) throws ArgException {
-    Optional<Integer> number = unsigned(text).filter(n -> n <= 65535).map(Long::intValue);
+    Optional<Long> number = CNumbers.strtouiAll(text, 65535);
     if (number.isPresent()) {
-      return number.get();
+      return number.get().intValue();
     }
     Optional<Integer> service = Services.port(text);
     if (service.isPresent()) {
@@ -27,6 +30,19 @@ public final class Args {
     }
     throw new ArgException("invalid port/service `" + text + "' specified")
         .explained("a port is a number from 0 to 65535 or a service name such as ssh or https");
+  }
+
+  /**
+   * A port as {@code xtables_getportbyname} reads it: a decimal number as {@code getaddrinfo}
+   * reads one ({@code 022} is 22, {@code 70000} is 4464), or a service name.
+   */
+  public static int servicePort(String text) throws ArgException {
+    Optional<Integer> port = CNumbers.getaddrinfoPort(text).or(() -> Services.port(text));
+    if (port.isEmpty()) {
+      throw new ArgException("Port \"" + text + "\" does not resolve to anything.")
+          .explained("a port is a number from 0 to 65535 or a service name such as ssh or https");
+    }
+    return port.get();
   }
 
   /**
@@ -46,6 +62,24 @@ public final class Args {
       throw new ArgException("invalid portrange (min > max)")
           .explained("write the smaller port first, as in " + max + ":" + min);
     }
+    return min == max ? Integer.toString(min) : min + ":" + max;
+  }
+
+  /**
+   * A port or port range as the option parser of libxtables reads one ({@code XTTYPE_PORTRC}:
+   * the udp and conntrack matches): each port as {@link #servicePort} reads it, an empty bound
+   * 0 or 65535, a reversed range kept (it never matches). A range of one port prints as that
+   * port.
+   */
+  public static String servicePortRange(String text) throws ArgException {
+    int colon = text.indexOf(':');
+    if (colon < 0) {
+      return Integer.toString(servicePort(text));
+    }
+    String lo = text.substring(0, colon);
+    String hi = text.substring(colon + 1);
+    int min = lo.isEmpty() ? 0 : servicePort(lo);
+    int max = hi.isEmpty() ? 65535 : servicePort(hi);
     return min == max ? Integer.toString(min) : min + ":" + max;
   }
 

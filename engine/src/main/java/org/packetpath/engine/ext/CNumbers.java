@@ -191,6 +191,27 @@ final class CNumbers {
     return Optional.of(new Parsed(scan.magnitude().longValue(), scan.end()));
   }
 
+  /**
+   * A numeric service as glibc's {@code getaddrinfo} reads it for {@code xtables_getportbyname}:
+   * {@code strtoul(s, &end, 10)} over the whole text (blanks and a sign in front, saturating at
+   * {@code ULONG_MAX}), kept in an {@code int}, so a value whose low 32 bits are negative is no
+   * number; the port is its low 16 bits ({@code 70000} is 4464). Empty when it is no number.
+   */
+  public static Optional<Integer> getaddrinfoPort(String s) {
+    Scan scan = scan(s, 0, 10);
+    if (!scan.hasDigits() || scan.end() != s.length()) {
+      return Optional.empty();
+    }
+    BigInteger value = scan.magnitude();
+    if (value.compareTo(ULONG_MAX) > 0) {
+      value = ULONG_MAX; // out of range, whatever the sign
+    } else if (scan.negative()) {
+      value = value.negate().mod(ULONG_MAX.add(BigInteger.ONE));
+    }
+    int asInt = value.intValue();
+    return asInt < 0 ? Optional.empty() : Optional.of(asInt & 0xffff);
+  }
+
   /** {@code xtables_strtoui(s, NULL, &value, 0, max)}: {@link #strtoui} over the whole text. */
   public static Optional<Long> strtouiAll(String s, long max) {
     return strtoui(s, 0, max).filter(n -> n.end() == s.length()).map(Parsed::value);

@@ -160,17 +160,7 @@ final class Conntrack {
   }
 
   private static OptionSpec port(String name) {
-    return OptionSpec.one(name, Conntrack::ctPort).negatable();
-  }
-
-  private static String ctPort(String text) throws ArgException {
-    int colon = text.indexOf(':');
-    if (colon < 0) {
-      return Integer.toString(Args.port(text));
-    }
-    int min = Args.port(text.substring(0, colon));
-    int max = Args.port(text.substring(colon + 1));
-    return min == max ? Integer.toString(min) : min + ":" + max;
+    return OptionSpec.one(name, Args::servicePortRange).negatable();
   }
 
   private static String expire(String text) throws ArgException {

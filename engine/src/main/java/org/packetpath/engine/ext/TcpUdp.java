@@ -17,12 +17,17 @@ final class TcpUdp {
     return List.of(tcp(), udp());
   }
 
-  private static OptionSpec sport() {
-    return OptionSpec.one("--sport", Args::portRange).negatable().alias("--source-port");
+  /**
+   * The port options, read by {@code ports}: tcp reads them with {@code xtables_parse_port}
+   * ({@code 022} is 18, a reversed range refused), udp with the option parser of libxtables
+   * ({@code 022} is 22, a reversed range kept).
+   */
+  private static OptionSpec sport(OptionSpec.ArgCanon ports) {
+    return OptionSpec.one("--sport", ports).negatable().alias("--source-port");
   }
 
-  private static OptionSpec dport() {
-    return OptionSpec.one("--dport", Args::portRange).negatable().alias("--destination-port");
+  private static OptionSpec dport(OptionSpec.ArgCanon ports) {
+    return OptionSpec.one("--dport", ports).negatable().alias("--destination-port");
   }
 
   private static ModuleSpec tcp() {
@@ -36,14 +41,15 @@ final class TcpUdp {
     OptionSpec option =
         OptionSpec.one("--tcp-option", a -> Long.toString(Args.number(a, 1, 255, "TCP option")))
             .negatable();
-    return ModuleSpec.match("tcp", sport(), dport(), option, flags, syn)
+    return ModuleSpec.match("tcp", sport(Args::portRange), dport(Args::portRange), option,
+            flags, syn)
         .withSaveOrder("--sport", "--dport", "--tcp-option", "--tcp-flags")
         .checkedBy(requires("tcp", "TCP match requires '-p tcp'"))
         .meaning(options -> meaning(6, options));
   }
 
   private static ModuleSpec udp() {
-    return ModuleSpec.match("udp", sport(), dport())
+    return ModuleSpec.match("udp", sport(Args::servicePortRange), dport(Args::servicePortRange))
         .checkedBy(requires("udp", "UDP match requires '-p udp'"))
         .meaning(options -> meaning(17, options));
   }

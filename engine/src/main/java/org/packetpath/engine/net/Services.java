@@ -1,14 +1,25 @@
 package org.packetpath.engine.net;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Well-known TCP/UDP service names, as {@code getservbyname} resolves them for iptables. */
+/**
+ * Service names as the C library resolves them for iptables: from {@code /etc/services}, the
+ * file {@code getservbyname} and {@code getaddrinfo} read, so that a name means here what it
+ * means to iptables on the same machine. Where the file cannot be read, a built-in table of the
+ * common names stands in.
+ */
 public final class Services {
-  private Services() {}
+  /** The services of the running machine. */
+  private static final Services SYSTEM = read(Path.of("/etc/services"));
 
-  private static final String TABLE =
+  private static final String BUILT_IN =
       "tcpmux 1 echo 7 discard 9 systat 11 daytime 13 netstat 15 qotd 17 chargen 19"
           + " ftp-data 20 ftp 21 ssh 22 telnet 23 smtp 25 time 37 whois 43 tacacs 49"
           + " domain 53 gopher 70 finger 79 http 80 www 80 kerberos 88 iso-tsap 102"
@@ -21,21 +32,73 @@ public final class Services {
           + " openvpn 1194 ms-sql-s 1433 ms-sql-m 1434 pptp 1723 radius 1812 radius-acct 1813"
           + " nfs 2049 mysql 3306 ms-wbt-server 3389 svn 3690 sip 5060 sip-tls 5061"
           + " postgresql 5432 x11 6000 ircd 6667 http-alt 8080 webcache 8080 ipsec-nat-t 4500"
-          + " ntp 123 snmp 161 nameserver 42 bootps 67 xmpp-client 5222 xmpp-server 5269"
+          + " nameserver 42 xmpp-client 5222 xmpp-server 5269"
           + " amqp 5672 redis 6379 git 9418 zabbix-agent 10050 zabbix-trapper 10051"
           + " mdns 5353 llmnr 5355 domain-s 853 kerberos-adm 749 puppet 8140 hkp 11371";
 
-  private static final Map<String, Integer> BY_NAME = new HashMap<>();
+  /** Each name and alias, with its port, in the order of the file (the first entry wins). */
+  private final Map<String, Integer> byName;
 
-  static {
-    String[] words = TABLE.split(" ");
-    for (int i = 0; i < words.length; i += 2) {
-      BY_NAME.put(words[i], Integer.parseInt(words[i + 1]));
-    }
+  private Services(Map<String, Integer> byName) {
+    this.byName = byName;
   }
 
-  /** The port of a service name (exact case), or empty. */
+  /** The port of a service name (exact case) for any protocol, or empty. */
   public static Optional<Integer> port(String name) {
-    return Optional.ofNullable(BY_NAME.get(name));
+    return SYSTEM.lookup(name);
+  }
+
+  /** The port of {@code name} in these services, or empty. */
+  Optional<Integer> lookup(String name) {
+    return Optional.ofNullable(byName.get(name));
+  }
+
+  /**
+   * The services in {@code file}, in the format of {@code services(5)}: {@code name
+   * port/protocol aliases... # comment}; the built-in table when the file cannot be read.
+   */
+  static Services read(Path file) {
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(file, StandardCharsets.ISO_8859_1);
+    } catch (IOException e) {
+      return builtIn();
+    }
+    Map<String, Integer> byName = new HashMap<>();
+    for (String line : lines) {
+      int hash = line.indexOf('#');
+      String[] words = (hash < 0 ? line : line.substring(0, hash)).trim().split("[ \t]+");
+      int slash = words.length < 2 ? -1 : words[1].indexOf('/');
+      if (slash <= 0) {
+        continue;
+      }
+      Optional<Integer> port = decimalPort(words[1].substring(0, slash));
+      if (port.isEmpty()) {
+        continue;
+      }
+      for (int i = 0; i < words.length; i++) {
+        if (i != 1) {
+          byName.putIfAbsent(words[i], port.get());
+        }
+      }
+    }
+    return new Services(byName);
+  }
+
+  private static Optional<Integer> decimalPort(String text) {
+    if (text.isEmpty() || text.length() > 5 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      return Optional.empty();
+    }
+    int port = Integer.parseInt(text);
+    return port <= 65535 ? Optional.of(port) : Optional.empty();
+  }
+
+  private static Services builtIn() {
+    Map<String, Integer> byName = new HashMap<>();
+    String[] words = BUILT_IN.split(" ");
+    for (int i = 0; i < words.length; i += 2) {
+      byName.putIfAbsent(words[i], Integer.parseInt(words[i + 1]));
+    }
+    return new Services(byName);
   }
 }

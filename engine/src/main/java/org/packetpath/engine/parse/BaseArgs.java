@@ -31,7 +31,7 @@ final class BaseArgs {
     }
   }
 
-  /** The networks of {@code -s} or {@code -d}, a comma-separated list, canonical. */
+  /** The networks of {@code -s} or {@code -d}, a comma-separated list, canonical, in order. */
   static List<String> addresses(Words words, Token token, String value, boolean negated)
       throws LineError {
     if (value.indexOf(',') < 0) {
@@ -43,10 +43,7 @@ final class BaseArgs {
     }
     List<String> out = new ArrayList<>();
     for (String part : parts) {
-      String network = network(words, token, part);
-      if (!out.contains(network)) {
-        out.add(network);
-      }
+      out.add(network(words, token, part)); // a repeated address is a rule of its own
     }
     return out;
   }

@@ -153,6 +153,22 @@ class RestoreCommandsTest {
   }
 
   @Test
+  void aRepeatedAddressIsARuleOfItsOwn() {
+    // iptables-nft-restore 1.8.9 loads both; every later rule number counts them.
+    String printed = print("*filter\n-A INPUT -s 192.0.2.66,10.0.0.0/8,192.0.2.66 -d 1.2.3.4,1.2.3.4"
+        + " -j DROP\n-A INPUT -j ACCEPT\nCOMMIT\n");
+    assertTrue(printed.contains("""
+        -A INPUT -s 192.0.2.66/32 -d 1.2.3.4/32 -j DROP
+        -A INPUT -s 192.0.2.66/32 -d 1.2.3.4/32 -j DROP
+        -A INPUT -s 10.0.0.0/8 -d 1.2.3.4/32 -j DROP
+        -A INPUT -s 10.0.0.0/8 -d 1.2.3.4/32 -j DROP
+        -A INPUT -s 192.0.2.66/32 -d 1.2.3.4/32 -j DROP
+        -A INPUT -s 192.0.2.66/32 -d 1.2.3.4/32 -j DROP
+        -A INPUT -j ACCEPT
+        """), printed);
+  }
+
+  @Test
   void quotedWordsAndEscapes() {
     Ruleset r = parse("*filter\n-A INPUT -m comment --comment \"with \\\"escaped\\\" quotes\"\nCOMMIT\n");
     assertTrue(SavePrinter.print(r, false)
