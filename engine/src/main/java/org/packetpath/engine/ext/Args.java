@@ -45,41 +45,44 @@ public final class Args {
     return port.get();
   }
 
+  /** Reads one port. */
+  @FunctionalInterface
+  private interface PortReader {
+    int read(String text) throws ArgException;
+  }
+
   /**
-   * A port or port range: {@code 22}, {@code 1024:65535}, {@code 1024:} (to 65535), {@code :80}
-   * (from 0). A range of one port prints as that port.
+   * A port or port range as tcp and multiport read it: {@code 22}, {@code 1024:65535}, {@code
+   * 1024:} (to 65535), {@code :80} (from 0), each port as {@link #port} reads it; a reversed
+   * range is refused. A range of one port prints as that port.
    */
   public static String portRange(String text) throws ArgException {
-    int colon = text.indexOf(':');
-    if (colon < 0) {
-      return Integer.toString(port(text));
-    }
-    String lo = text.substring(0, colon);
-    String hi = text.substring(colon + 1);
-    int min = lo.isEmpty() ? 0 : port(lo);
-    int max = hi.isEmpty() ? 65535 : port(hi);
-    if (min > max) {
-      throw new ArgException("invalid portrange (min > max)")
-          .explained("write the smaller port first, as in " + max + ":" + min);
-    }
-    return min == max ? Integer.toString(min) : min + ":" + max;
+    return range(text, Args::port, false);
   }
 
   /**
    * A port or port range as the option parser of libxtables reads one ({@code XTTYPE_PORTRC}:
    * the udp and conntrack matches): each port as {@link #servicePort} reads it, an empty bound
-   * 0 or 65535, a reversed range kept (it never matches). A range of one port prints as that
-   * port.
+   * 0 or 65535, a reversed range kept (it never matches).
    */
   public static String servicePortRange(String text) throws ArgException {
+    return range(text, Args::servicePort, true);
+  }
+
+  private static String range(String text, PortReader ports, boolean keepReversed)
+      throws ArgException {
     int colon = text.indexOf(':');
     if (colon < 0) {
-      return Integer.toString(servicePort(text));
+      return Integer.toString(ports.read(text));
     }
     String lo = text.substring(0, colon);
     String hi = text.substring(colon + 1);
-    int min = lo.isEmpty() ? 0 : servicePort(lo);
-    int max = hi.isEmpty() ? 65535 : servicePort(hi);
+    int min = lo.isEmpty() ? 0 : ports.read(lo);
+    int max = hi.isEmpty() ? 65535 : ports.read(hi);
+    if (min > max && !keepReversed) {
+      throw new ArgException("invalid portrange (min > max)")
+          .explained("write the smaller port first, as in " + max + ":" + min);
+    }
     return min == max ? Integer.toString(min) : min + ":" + max;
   }
 
