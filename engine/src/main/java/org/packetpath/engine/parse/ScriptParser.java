@@ -27,6 +27,9 @@ final class ScriptParser {
         segments.add(new LineSource.Segment(text.length(), i + 2, lines.get(++i)));
         text.append(lines.get(i));
       }
+      if (endsWithContinuation(text)) {
+        text.setLength(text.length() - 1); // bash drops a continuation at the end of the file
+      }
       LineSource line = new LineSource(file, first + 1, text.toString(), segments);
       try {
         line(line, builder, diagnostics);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.packetpath.engine.input.Parsed;
 import org.packetpath.engine.rules.Ruleset;
@@ -68,6 +69,16 @@ class ScriptParserTest {
     Parsed<Ruleset> result =
         RulesParser.parse("fw.sh", "iptables -A INPUT -p tcp --dprot 22 -j DROP\n");
     assertEquals("fw.sh:1:26: error: unknown option \"--dprot\"", result.errors().get(0).toString());
+  }
+
+  @Test
+  void aContinuationOnTheLastLineEndsTheCommandAsBashRunsIt() {
+    for (String script : List.of("iptables -A INPUT -j ACCEPT \\\n", "iptables -A INPUT -j ACCEPT \\",
+        "iptables -A INPUT \\\n-j ACCEPT \\\n")) {
+      Parsed<Ruleset> result = RulesParser.parse("fw.sh", script);
+      assertFalse(result.hasErrors(), () -> script + ": " + result.errors());
+      assertTrue(SavePrinter.print(result.orThrow(), false).contains("-A INPUT -j ACCEPT\n"));
+    }
   }
 
   @Test
