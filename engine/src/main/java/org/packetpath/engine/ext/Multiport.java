@@ -14,9 +14,11 @@ final class Multiport {
 
   static ModuleSpec spec() {
     OptionSpec sports =
-        OptionSpec.one("--sports", Multiport::portList).negatable().alias("--source-ports");
+        OptionSpec.one("--sports", Multiport::portList).negatable().alias("--source-ports")
+            .namedTwice("--source-ports");
     OptionSpec dports =
-        OptionSpec.one("--dports", Multiport::portList).negatable().alias("--destination-ports");
+        OptionSpec.one("--dports", Multiport::portList).negatable().alias("--destination-ports")
+            .namedTwice("--destination-ports");
     OptionSpec ports = OptionSpec.one("--ports", Multiport::portList).negatable();
     return ModuleSpec.match("multiport", sports, dports, ports)
         .checkedBy(Finisher.requiring(

@@ -7,10 +7,11 @@ import org.packetpath.engine.rules.Option;
 
 /**
  * One option an extension accepts: its canonical name, other accepted spellings, how many
- * arguments it takes, whether {@code !} may precede it, and how its arguments become canonical.
+ * arguments it takes, whether {@code !} may precede it, how its arguments become canonical, and
+ * iptables' error for giving it twice ({@code twice}, a format whose {@code %s} is the module).
  */
-public record OptionSpec(
-    String name, List<String> aliases, int arity, boolean invertible, boolean freeText, Canon canon) {
+public record OptionSpec(String name, List<String> aliases, int arity, boolean invertible,
+    boolean freeText, Canon canon, String twice) {
 
   /** Turns what the user wrote into the canonical option (which may have another name). */
   @FunctionalInterface
@@ -34,6 +35,9 @@ public record OptionSpec(
     Objects.requireNonNull(name, "name");
     aliases = List.copyOf(aliases);
     Objects.requireNonNull(canon, "canon");
+    if (twice == null) {
+      twice = twiceNamed(name);
+    }
     if (arity < 0) {
       throw new IllegalArgumentException("arity must be >= 0: " + arity);
     }
@@ -53,7 +57,8 @@ public record OptionSpec(
           } catch (ArgException e) {
             throw e.argIndex() < 0 ? e.at(0) : e;
           }
-        });
+        },
+        null);
   }
 
   /**
@@ -75,24 +80,24 @@ public record OptionSpec(
 
   /** An option taking {@code arity} arguments, canonicalised together. */
   public static OptionSpec many(String name, int arity, ArgsCanon canon) {
-    return new OptionSpec(
-        name, List.of(), arity, false, false, (n, neg, args) -> new Option(n, neg, canon.apply(args)));
+    return new OptionSpec(name, List.of(), arity, false, false,
+        (n, neg, args) -> new Option(n, neg, canon.apply(args)), null);
   }
 
   /** An option without arguments. */
   public static OptionSpec flag(String name) {
     return new OptionSpec(
-        name, List.of(), 0, false, false, (n, neg, args) -> new Option(n, neg, List.of()));
+        name, List.of(), 0, false, false, (n, neg, args) -> new Option(n, neg, List.of()), null);
   }
 
   /** An option with a fully custom canonicalisation (for renames such as {@code --syn}). */
   public static OptionSpec custom(String name, int arity, Canon canon) {
-    return new OptionSpec(name, List.of(), arity, false, false, canon);
+    return new OptionSpec(name, List.of(), arity, false, false, canon, null);
   }
 
   /** This option, also accepting {@code !} before it. */
   public OptionSpec negatable() {
-    return new OptionSpec(name, aliases, arity, true, freeText, canon);
+    return new OptionSpec(name, aliases, arity, true, freeText, canon, twice);
   }
 
   /**
@@ -101,14 +106,38 @@ public record OptionSpec(
    * prefixes.
    */
   public OptionSpec quoted() {
-    return new OptionSpec(name, aliases, arity, invertible, true, canon);
+    return new OptionSpec(name, aliases, arity, invertible, true, canon, twice);
   }
 
   /** This option, also accepted under other names. */
   public OptionSpec alias(String... names) {
     List<String> all = new ArrayList<>(aliases);
     all.addAll(List.of(names));
-    return new OptionSpec(name, all, arity, invertible, freeText, canon);
+    return new OptionSpec(name, all, arity, invertible, freeText, canon, twice);
+  }
+
+  /**
+   * This option, named {@code entry} in the error for giving it twice: the name the first entry
+   * of the extension's option table gives it ({@code --destination-port} for udp's {@code
+   * --dport}).
+   */
+  public OptionSpec namedTwice(String entry) {
+    return new OptionSpec(name, aliases, arity, invertible, freeText, canon, twiceNamed(entry));
+  }
+
+  /** This option, refused with {@code message} when given twice (a parser of its own). */
+  public OptionSpec twice(String message) {
+    return new OptionSpec(name, aliases, arity, invertible, freeText, canon,
+        message.replace("%", "%%"));
+  }
+
+  /** iptables' error for giving this option twice in a match or target called {@code module}. */
+  public String twiceMessage(String module) {
+    return String.format(twice, module);
+  }
+
+  private static String twiceNamed(String entry) {
+    return "%s: option \"" + entry + "\" can only be used once.";
   }
 
   /** Whether the option is accepted under {@code spelling}. */

@@ -31,25 +31,34 @@ final class TcpUdp {
   }
 
   private static ModuleSpec tcp() {
-    OptionSpec flags = OptionSpec.many("--tcp-flags", 2, TcpUdp::tcpFlags).negatable();
+    // libxt_tcp parses its options itself, with messages of its own for an option given twice.
+    String oneFlags = "Only one of `--syn' or `--tcp-flags'  allowed";
+    OptionSpec flags =
+        OptionSpec.many("--tcp-flags", 2, TcpUdp::tcpFlags).negatable().twice(oneFlags);
     OptionSpec syn =
         OptionSpec.custom(
                 "--syn",
                 0,
                 (n, neg, args) -> new Option("--tcp-flags", neg, List.of("FIN,SYN,RST,ACK", "SYN")))
-            .negatable();
+            .negatable()
+            .twice(oneFlags);
     OptionSpec option =
         OptionSpec.one("--tcp-option", a -> Long.toString(Args.number(a, 1, 255, "TCP option")))
-            .negatable();
-    return ModuleSpec.match("tcp", sport(Args::portRange), dport(Args::portRange), option,
-            flags, syn)
+            .negatable()
+            .twice("Only one `--tcp-option' allowed");
+    return ModuleSpec.match("tcp",
+            sport(Args::portRange).twice("Only one `--source-port' allowed"),
+            dport(Args::portRange).twice("Only one `--destination-port' allowed"), option, flags,
+            syn)
         .withSaveOrder("--sport", "--dport", "--tcp-option", "--tcp-flags")
         .checkedBy(requires("tcp", "TCP match requires '-p tcp'"))
         .meaning(options -> meaning(6, options));
   }
 
   private static ModuleSpec udp() {
-    return ModuleSpec.match("udp", sport(Args::servicePortRange), dport(Args::servicePortRange))
+    return ModuleSpec.match("udp",
+            sport(Args::servicePortRange).namedTwice("--source-port"),
+            dport(Args::servicePortRange).namedTwice("--destination-port"))
         .checkedBy(requires("udp", "UDP match requires '-p udp'"))
         .meaning(options -> meaning(17, options));
   }

@@ -237,8 +237,7 @@ final class RuleSpec {
     }
     for (Option existing : owner.options) {
       if (existing.name().equals(option.name())) {
-        throw words.error(token, owner.spec.name() + ": option \"" + spec.name()
-            + "\" can only be used once.");
+        throw words.error(token, spec.twiceMessage(owner.spec.name()));
       }
     }
     owner.options.add(option);
