@@ -32,15 +32,11 @@ final class BaseArgs {
   }
 
   /** The networks of {@code -s} or {@code -d}, a comma-separated list, canonical, in order. */
-  static List<String> addresses(Words words, Token token, String value, boolean negated)
-      throws LineError {
+  static List<String> addresses(Words words, Token token, String value) throws LineError {
     if (value.indexOf(',') < 0) {
       return List.of(network(words, token, value));
     }
     String[] parts = value.split(",", -1);
-    if (negated) {
-      throw words.error(token, "! not allowed with multiple source or destination IP addresses");
-    }
     List<String> out = new ArrayList<>();
     for (String part : parts) {
       out.add(network(words, token, part)); // a repeated address is a rule of its own

@@ -55,8 +55,11 @@ final class RuleSpec {
   /** The first base option written (its last spelling), for {@link #firstWord}. */
   private Token firstBase;
   private String firstBaseName;
-  private List<String> sources = List.of();
-  private List<String> destinations = List.of();
+  /** The addresses of {@code -s} and {@code -d} as written, read once the options are. */
+  private Token sourceToken;
+  private String sourceText;
+  private Token destinationToken;
+  private String destinationText;
   private final List<Extension> loaded = new ArrayList<>();
   private Extension target;
   private Token targetToken;
@@ -102,8 +105,8 @@ final class RuleSpec {
 
   /** Whether no option of a rule specification was given. */
   boolean isEmpty() {
-    return !anyBase() && loaded.isEmpty() && targetName == null && sources.isEmpty()
-        && destinations.isEmpty();
+    return !anyBase() && loaded.isEmpty() && targetName == null && sourceToken == null
+        && destinationToken == null;
   }
 
   /**
@@ -129,19 +132,20 @@ final class RuleSpec {
   /** {@code -s}, {@code -d}, {@code -i}, {@code -o} or {@code -p} and its argument. */
   void ipOption(Token token, String name) throws LineError {
     boolean negated = words.takeInvert(true, () -> "");
-    if (given[BASE.indexOf(name)] || (name.equals("-s") && !sources.isEmpty())
-        || (name.equals("-d") && !destinations.isEmpty())) {
+    if (given[BASE.indexOf(name)] || (name.equals("-s") && sourceToken != null)
+        || (name.equals("-d") && destinationToken != null)) {
       throw words.error(token, "multiple " + name + " flags not allowed");
     }
     String value = words.takeArg(token, name);
     Token valueToken = words.argToken(token, 0);
     switch (name) {
       case "-s", "-d" -> {
-        List<String> list = BaseArgs.addresses(words, valueToken, value, negated);
         if (name.equals("-s")) {
-          sources = list;
+          sourceToken = valueToken;
+          sourceText = value;
         } else {
-          destinations = list;
+          destinationToken = valueToken;
+          destinationText = value;
         }
         putBase(token, name, negated ? new Option(name, true, List.of()) : null, negated);
       }
@@ -293,8 +297,13 @@ final class RuleSpec {
     if (targetName != null) {
       ruleTarget = Optional.of(target(table, context));
     }
-    List<String> src = sources.isEmpty() ? List.of("") : sources;
-    List<String> dst = destinations.isEmpty() ? List.of("") : destinations;
+    List<String> src = addresses(sourceToken, sourceText);
+    List<String> dst = addresses(destinationToken, destinationText);
+    boolean negated = given[BASE.indexOf("-s")] || given[BASE.indexOf("-d")];
+    if ((src.size() > 1 || dst.size() > 1) && negated) {
+      throw words.error(src.size() > 1 ? sourceToken : destinationToken,
+          "! not allowed with multiple source or destination IP addresses");
+    }
     List<Rule> rules = new ArrayList<>(src.size() * dst.size());
     for (String s : src) {
       for (String d : dst) {
@@ -309,6 +318,15 @@ final class RuleSpec {
       }
     }
     return rules;
+  }
+
+  /**
+   * The networks {@code text} written at {@code token}, or one empty address when none was:
+   * read, as iptables reads them, after the options and the extensions' own checks, so that
+   * their mistakes are told first.
+   */
+  private List<String> addresses(Token token, String text) throws LineError {
+    return token == null ? List.of("") : BaseArgs.addresses(words, token, text);
   }
 
   private List<Option> baseOptions(String source, String destination) {

@@ -213,8 +213,12 @@ class RestoreErrorsTest {
 
   @Test
   void oldStyleNegationAfterTheOptionIsExplained() {
+    // iptables takes "!" as the address, read after the options, so the stray word comes first.
     Diagnostic d = onlyError("*filter\n-A INPUT -s ! 10.0.0.1 -j DROP\nCOMMIT\n");
-    assertEquals("host/network `!' not found", d.message());
+    assertEquals("Bad argument `10.0.0.1'", d.message());
+    assertEquals(2, d.position().line());
+    assertEquals(15, d.position().column());
+    assertTrue(d.explanation().contains("! goes before the option it negates"), d.explanation());
   }
 
   @Test
