@@ -1,5 +1,6 @@
 package org.packetpath.engine.parse;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import org.packetpath.engine.input.Diagnostic;
 import org.packetpath.engine.input.SourcePosition;
 import org.packetpath.engine.input.Suggest;
 import org.packetpath.engine.net.Protocols;
+import org.packetpath.engine.pipeline.Backend;
 import org.packetpath.engine.rules.Condition;
 import org.packetpath.engine.rules.Counters;
 import org.packetpath.engine.rules.Match;
@@ -49,6 +51,9 @@ final class RuleSpec {
 
   private final Words words;
   private final List<Diagnostic> warnings;
+  private final Backend backend;
+  /** The {@code -s} or {@code -d} negating 0.0.0.0/0, which iptables-nft's kernel refuses. */
+  private Token negatedAnywhere;
 
   /** The base options, in {@link #BASE} order: given, and as printed (null where not printed). */
   private final boolean[] given = new boolean[BASE.size()];
@@ -65,9 +70,11 @@ final class RuleSpec {
   private boolean isGoto;
   private Counters counters = Counters.ZERO;
 
-  RuleSpec(Words words, List<Diagnostic> warnings) {
+  /** @param backend the iptables whose kernel loads the rule: the two refuse different rules */
+  RuleSpec(Words words, List<Diagnostic> warnings, Backend backend) {
     this.words = words;
     this.warnings = warnings;
+    this.backend = backend;
   }
 
   // ---- what has been read --------------------------------------------------------------------
@@ -139,6 +146,9 @@ final class RuleSpec {
     switch (name) {
       case "-s", "-d" -> {
         List<String> list = addresses(valueToken, value, negated);
+        if (negated && list.contains("0.0.0.0/0")) {
+          negatedAnywhere = token;
+        }
         if (name.equals("-s")) {
           sources = list;
         } else {
@@ -244,6 +254,9 @@ final class RuleSpec {
     }
     String name = words.takeArg(token, goTo ? "-g" : "-j");
     targetToken = words.argToken(token, 0);
+    if (name.chars().anyMatch(RuleSpec::isCSpace)) {
+      throw words.error(targetToken, "Invalid target name `" + name + "'");
+    }
     targetName = name;
     isGoto = goTo;
     if (!goTo) {
@@ -253,6 +266,11 @@ final class RuleSpec {
         loaded.add(target);
       }
     }
+  }
+
+  /** Whether C's {@code isspace} holds for {@code c}. */
+  private static boolean isCSpace(int c) {
+    return c == ' ' || (c >= '\t' && c <= '\r');
   }
 
   /** {@code -c PACKETS BYTES}. */
@@ -278,6 +296,9 @@ final class RuleSpec {
     } catch (ArgException e) {
       throw words.argError(token, e);
     }
+    if (spec.freeText() && !option.args().equals(values)) {
+      warnings.add(cut(words.argToken(token, 0), spec.name(), values.get(0), option.arg()));
+    }
     for (Option existing : owner.options) {
       if (existing.name().equals(option.name())) {
         throw words.error(token, owner.spec.name() + ": option \"" + spec.name()
@@ -285,6 +306,25 @@ final class RuleSpec {
       }
     }
     owner.options.add(option);
+  }
+
+  /**
+   * The warning that the kernel keeps only the start {@code kept} of the text {@code given} to
+   * option {@code name}.
+   */
+  private Diagnostic cut(Token at, String name, String given, String kept) {
+    byte[] bytes = given.getBytes(StandardCharsets.UTF_8);
+    int length = kept.getBytes(StandardCharsets.UTF_8).length;
+    String why = "of the " + bytes.length + " bytes given, the kernel keeps only the start,"
+        + " silently, and iptables-save prints what it kept";
+    if ((bytes[length] & 0x80) != 0) {
+      String next = new String(Character.toChars(given.codePointAt(kept.length())));
+      why += "; it counts bytes, not characters: where it cuts one in two, as it may '" + next
+          + "' here, iptables-save prints the first bytes as they are (not valid UTF-8), and"
+          + " PacketPath leaves the character out";
+    }
+    return words.line().warning(at, name + " is cut to its first " + length + " bytes")
+        .explained(why);
   }
 
   /**
@@ -325,6 +365,14 @@ final class RuleSpec {
     Optional<String> protocol = proto == null || proto.negated()
         ? Optional.empty() : Optional.of(proto.arg());
     RuleContext context = new RuleContext(table, chain, protocol);
+    if (negatedAnywhere != null && backend == Backend.NFT) {
+      throw words.error(negatedAnywhere, "RULE_APPEND failed (Invalid argument): rule in chain "
+          + chain)
+          .explain("! " + negatedAnywhere.text() + " of a /0 network, every address, matches no"
+              + " packet:"
+              + " iptables-nft's kernel refuses it (iptables-legacy accepts it); leave the rule"
+              + " out");
+    }
     List<Match> matches = new ArrayList<>(loaded.size());
     for (Extension l : loaded) {
       if (l == target) {
