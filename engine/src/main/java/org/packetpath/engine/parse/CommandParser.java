@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.packetpath.engine.ext.Args;
 import org.packetpath.engine.input.Diagnostic;
+import org.packetpath.engine.pipeline.Backend;
 import org.packetpath.engine.rules.Rule;
 import org.packetpath.engine.rules.Table;
 
@@ -34,17 +35,19 @@ final class CommandParser {
    * @param restoreMode whether the line comes from an iptables-restore file ({@code -t} is not
    *     allowed there; the table is the enclosing {@code *table})
    * @param warnings receives warnings about the line
+   * @param backend the iptables that loads the rules
    */
   CommandParser(
       LineSource line,
       List<Token> tokens,
       boolean restoreMode,
       Table defaultTable,
-      List<Diagnostic> warnings) {
+      List<Diagnostic> warnings,
+      Backend backend) {
     this.words = new Words(line, tokens);
     this.restoreMode = restoreMode;
     this.table = defaultTable;
-    this.rule = new RuleSpec(words, warnings);
+    this.rule = new RuleSpec(words, warnings, backend);
   }
 
   Command parse() throws LineError {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import org.packetpath.engine.input.Diagnostic;
+import org.packetpath.engine.pipeline.Backend;
 import org.packetpath.engine.rules.Table;
 
 /**
@@ -50,8 +51,11 @@ final class ReadAhead {
     this.reads = reads;
   }
 
-  /** Reads the rule lines of {@code lines} ahead, or nothing below {@code minLines} lines. */
-  static ReadAhead of(String file, List<String> lines, int minLines) {
+  /**
+   * Reads the rule lines of {@code lines}, to be loaded by {@code backend}, ahead, or nothing
+   * below {@code minLines} lines.
+   */
+  static ReadAhead of(String file, List<String> lines, Backend backend, int minLines) {
     if (lines.size() < minLines) {
       return NONE;
     }
@@ -59,16 +63,16 @@ final class ReadAhead {
     Read[] reads = new Read[lines.size()];
     IntStream.range(0, lines.size()).parallel().forEach(i -> {
       if (tables[i] != null) {
-        reads[i] = read(new LineSource(file, i + 1, lines.get(i)), tables[i]);
+        reads[i] = read(new LineSource(file, i + 1, lines.get(i)), tables[i], backend);
       }
     });
     return new ReadAhead(tables, reads);
   }
 
-  private static Read read(LineSource line, Table table) {
+  private static Read read(LineSource line, Table table, Backend backend) {
     Read read = new Read();
     try {
-      read.command = SaveFileParser.readRule(line, table, read.warnings);
+      read.command = SaveFileParser.readRule(line, table, backend, read.warnings);
     } catch (LineError e) {
       read.error = e;
     }
@@ -84,12 +88,12 @@ final class ReadAhead {
     Table table = null;
     for (int i = 0; i < lines.size(); i++) {
       String text = lines.get(i);
-      String trimmed = text.strip();
+      String trimmed = Tokenizer.strip(text);
       if (trimmed.startsWith("*")) {
-        table = Table.byLabel(trimmed.substring(1)).orElse(null);
-      } else if (trimmed.equals("COMMIT")) {
+        table = Table.byLabel(SaveFileParser.tableName(trimmed)).orElse(null);
+      } else if (SaveFileParser.isCommit(trimmed)) {
         table = null;
-      } else if (!trimmed.isEmpty() && !text.startsWith("#") && !trimmed.startsWith(":")) {
+      } else if (!text.isEmpty() && !text.startsWith("#") && !text.startsWith(":")) {
         tables[i] = table;
       }
     }

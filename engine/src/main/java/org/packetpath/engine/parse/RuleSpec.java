@@ -1,5 +1,6 @@
 package org.packetpath.engine.parse;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import org.packetpath.engine.input.Diagnostic;
 import org.packetpath.engine.input.SourcePosition;
 import org.packetpath.engine.input.Suggest;
 import org.packetpath.engine.net.Protocols;
+import org.packetpath.engine.pipeline.Backend;
 import org.packetpath.engine.rules.Condition;
 import org.packetpath.engine.rules.Counters;
 import org.packetpath.engine.rules.Match;
@@ -48,6 +50,8 @@ final class RuleSpec {
 
   private final Words words;
   private final List<Diagnostic> warnings;
+  private final Backend backend;
+  /** The {@code -s} or {@code -d} negating 0.0.0.0/0, which iptables-nft's kernel refuses. */
 
   /** The base options, in {@link #BASE} order: given, and as printed (null where not printed). */
   private final boolean[] given = new boolean[BASE.size()];
@@ -55,11 +59,12 @@ final class RuleSpec {
   /** The first base option written (its last spelling), for {@link #firstWord}. */
   private Token firstBase;
   private String firstBaseName;
+  /** An address option as written: the option, its value's word and the value. */
+  private record Written(Token option, Token value, String text) {}
+
   /** The addresses of {@code -s} and {@code -d} as written, read once the options are. */
-  private Token sourceToken;
-  private String sourceText;
-  private Token destinationToken;
-  private String destinationText;
+  private Written source;
+  private Written destination;
   private final List<Extension> loaded = new ArrayList<>();
   private Extension target;
   private Token targetToken;
@@ -67,9 +72,11 @@ final class RuleSpec {
   private boolean isGoto;
   private Counters counters = Counters.ZERO;
 
-  RuleSpec(Words words, List<Diagnostic> warnings) {
+  /** @param backend the iptables whose kernel loads the rule: the two refuse different rules */
+  RuleSpec(Words words, List<Diagnostic> warnings, Backend backend) {
     this.words = words;
     this.warnings = warnings;
+    this.backend = backend;
   }
 
   // ---- what has been read --------------------------------------------------------------------
@@ -105,8 +112,8 @@ final class RuleSpec {
 
   /** Whether no option of a rule specification was given. */
   boolean isEmpty() {
-    return !anyBase() && loaded.isEmpty() && targetName == null && sourceToken == null
-        && destinationToken == null;
+    return !anyBase() && loaded.isEmpty() && targetName == null && source == null
+        && destination == null;
   }
 
   /**
@@ -132,20 +139,19 @@ final class RuleSpec {
   /** {@code -s}, {@code -d}, {@code -i}, {@code -o} or {@code -p} and its argument. */
   void ipOption(Token token, String name) throws LineError {
     boolean negated = words.takeInvert(true, () -> "");
-    if (given[BASE.indexOf(name)] || (name.equals("-s") && sourceToken != null)
-        || (name.equals("-d") && destinationToken != null)) {
+    if (given[BASE.indexOf(name)] || (name.equals("-s") && source != null)
+        || (name.equals("-d") && destination != null)) {
       throw words.error(token, "multiple " + name + " flags not allowed");
     }
     String value = words.takeArg(token, name);
     Token valueToken = words.argToken(token, 0);
     switch (name) {
       case "-s", "-d" -> {
+        Written written = new Written(token, valueToken, value);
         if (name.equals("-s")) {
-          sourceToken = valueToken;
-          sourceText = value;
+          source = written;
         } else {
-          destinationToken = valueToken;
-          destinationText = value;
+          destination = written;
         }
         putBase(token, name, negated ? new Option(name, true, List.of()) : null, negated);
       }
@@ -205,6 +211,9 @@ final class RuleSpec {
     }
     String name = words.takeArg(token, goTo ? "-g" : "-j");
     targetToken = words.argToken(token, 0);
+    if (name.chars().anyMatch(RuleSpec::isCSpace)) {
+      throw words.error(targetToken, "Invalid target name `" + name + "'");
+    }
     targetName = name;
     isGoto = goTo;
     if (!goTo) {
@@ -214,6 +223,11 @@ final class RuleSpec {
         loaded.add(target);
       }
     }
+  }
+
+  /** Whether C's {@code isspace} holds for {@code c}. */
+  private static boolean isCSpace(int c) {
+    return c == ' ' || (c >= '\t' && c <= '\r');
   }
 
   /** {@code -c PACKETS BYTES}. */
@@ -239,12 +253,34 @@ final class RuleSpec {
     } catch (ArgException e) {
       throw words.argError(token, e);
     }
+    if (spec.freeText() && !option.args().equals(values)) {
+      warnings.add(cut(words.argToken(token, 0), spec.name(), values.get(0), option.arg()));
+    }
     for (Option existing : owner.options) {
       if (existing.name().equals(option.name())) {
         throw words.error(token, spec.twiceMessage(owner.spec.name()));
       }
     }
     owner.options.add(option);
+  }
+
+  /**
+   * The warning that the kernel keeps only the start {@code kept} of the text {@code given} to
+   * option {@code name}.
+   */
+  private Diagnostic cut(Token at, String name, String given, String kept) {
+    byte[] bytes = given.getBytes(StandardCharsets.UTF_8);
+    int length = kept.getBytes(StandardCharsets.UTF_8).length;
+    String why = "of the " + bytes.length + " bytes given, the kernel keeps only the start,"
+        + " silently, and iptables-save prints what it kept";
+    if ((bytes[length] & 0x80) != 0) {
+      String next = new String(Character.toChars(given.codePointAt(kept.length())));
+      why += "; it counts bytes, not characters: where it cuts one in two, as it may '" + next
+          + "' here, iptables-save prints the first bytes as they are (not valid UTF-8), and"
+          + " PacketPath leaves the character out";
+    }
+    return words.line().warning(at, name + " is cut to its first " + length + " bytes")
+        .explained(why);
   }
 
   /**
@@ -297,12 +333,21 @@ final class RuleSpec {
     if (targetName != null) {
       ruleTarget = Optional.of(target(table, context));
     }
-    List<String> src = addresses(sourceToken, sourceText);
-    List<String> dst = addresses(destinationToken, destinationText);
-    boolean negated = given[BASE.indexOf("-s")] || given[BASE.indexOf("-d")];
-    if ((src.size() > 1 || dst.size() > 1) && negated) {
-      throw words.error(src.size() > 1 ? sourceToken : destinationToken,
+    List<String> src = addresses(source);
+    List<String> dst = addresses(destination);
+    boolean negatedSource = given[BASE.indexOf("-s")];
+    boolean negatedDestination = given[BASE.indexOf("-d")];
+    if ((src.size() > 1 || dst.size() > 1) && (negatedSource || negatedDestination)) {
+      throw words.error(src.size() > 1 ? source.value() : destination.value(),
           "! not allowed with multiple source or destination IP addresses");
+    }
+    if (backend == Backend.NFT) {
+      if (negatedSource && src.contains("0.0.0.0/0")) {
+        throw negatedEverything(source.option(), chain);
+      }
+      if (negatedDestination && dst.contains("0.0.0.0/0")) {
+        throw negatedEverything(destination.option(), chain);
+      }
     }
     List<Rule> rules = new ArrayList<>(src.size() * dst.size());
     for (String s : src) {
@@ -325,8 +370,17 @@ final class RuleSpec {
    * read, as iptables reads them, after the options and the extensions' own checks, so that
    * their mistakes are told first.
    */
-  private List<String> addresses(Token token, String text) throws LineError {
-    return token == null ? List.of("") : BaseArgs.addresses(words, token, text);
+  private List<String> addresses(Written written) throws LineError {
+    return written == null ? List.of("")
+        : BaseArgs.addresses(words, written.value(), written.text());
+  }
+
+  /** The nft backend's kernel refuses {@code ! -s 0.0.0.0/0}: a test no packet passes. */
+  private LineError negatedEverything(Token option, String chain) {
+    return words.error(option, "RULE_APPEND failed (Invalid argument): rule in chain " + chain)
+        .explain("! " + option.text() + " of a /0 network, every address, matches no packet:"
+            + " iptables-nft's kernel refuses it (iptables-legacy accepts it); leave the rule"
+            + " out");
   }
 
   private List<Option> baseOptions(String source, String destination) {

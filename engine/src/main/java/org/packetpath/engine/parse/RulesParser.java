@@ -1,9 +1,11 @@
 package org.packetpath.engine.parse;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.packetpath.engine.input.Parsed;
 import org.packetpath.engine.input.SourceText;
+import org.packetpath.engine.pipeline.Backend;
 import org.packetpath.engine.rules.Ruleset;
 
 /**
@@ -23,25 +25,40 @@ public final class RulesParser {
     SCRIPT
   }
 
-  /** Reads {@code text}, naming it {@code file} in diagnostics. */
+  /** Reads {@code text}, naming it {@code file} in diagnostics, as iptables-nft would. */
   public static Parsed<Ruleset> parse(String file, String text) {
     return parse(file, text, detect(text));
   }
 
-  /** Reads {@code text} in the given form. */
+  /** Reads {@code text} as {@code backend} would: the two refuse different rulesets. */
+  public static Parsed<Ruleset> parse(String file, String text, Backend backend) {
+    return parse(file, text, detect(text), backend);
+  }
+
+  /** Reads {@code text} in the given form, as iptables-nft would. */
   public static Parsed<Ruleset> parse(String file, String text, Format format) {
-    return parse(file, text, format, ReadAhead.MIN_LINES);
+    return parse(file, text, format, Backend.NFT);
+  }
+
+  /** Reads {@code text} in the given form, as {@code backend} would. */
+  public static Parsed<Ruleset> parse(String file, String text, Format format, Backend backend) {
+    return parse(file, text, format, backend, ReadAhead.MIN_LINES);
   }
 
   /** Reads {@code text}, reading its rule lines ahead from {@code readAheadFrom} lines on. */
   static Parsed<Ruleset> parse(String file, String text, Format format, int readAheadFrom) {
-    List<String> lines = text.lines().toList();
+    return parse(file, text, format, Backend.NFT, readAheadFrom);
+  }
+
+  private static Parsed<Ruleset> parse(String file, String text, Format format, Backend backend,
+      int readAheadFrom) {
+    List<String> lines = lines(text);
     RulesetBuilder builder = new RulesetBuilder();
     Diagnostics diagnostics = new Diagnostics();
     switch (format) {
-      case SAVE -> new SaveFileParser(file, lines, builder, diagnostics,
-          ReadAhead.of(file, lines, readAheadFrom)).parse();
-      case SCRIPT -> ScriptParser.parse(file, lines, builder, diagnostics);
+      case SAVE -> new SaveFileParser(file, lines, text.endsWith("\n"), builder, diagnostics,
+          backend, ReadAhead.of(file, lines, backend, readAheadFrom)).parse();
+      case SCRIPT -> ScriptParser.parse(file, lines, builder, diagnostics, backend);
     }
     Ruleset ruleset = builder.build();
     if (!diagnostics.hasErrors()) {
@@ -50,11 +67,36 @@ public final class RulesParser {
     return Parsed.of(ruleset, diagnostics.sorted());
   }
 
-  /** Reads the file at {@code path}; a missing or unreadable file is an error diagnostic. */
+  /**
+   * The lines of {@code text}, split at {@code \n} only, as iptables-restore reads them: a
+   * carriage return stays in its line.
+   */
+  static List<String> lines(String text) {
+    List<String> lines = new ArrayList<>();
+    int start = 0;
+    for (int end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
+      lines.add(text.substring(start, end));
+      start = end + 1;
+    }
+    if (start < text.length()) {
+      lines.add(text.substring(start));
+    }
+    return lines;
+  }
+
+  /**
+   * Reads the file at {@code path} as iptables-nft would; a missing or unreadable file is an
+   * error diagnostic.
+   */
   public static Parsed<Ruleset> parse(Path path) {
+    return parse(path, Backend.NFT);
+  }
+
+  /** Reads the file at {@code path} as {@code backend} would. */
+  public static Parsed<Ruleset> parse(Path path, Backend backend) {
     SourceText source = SourceText.read(path);
     return source.text()
-        .map(text -> parse(source.name(), text))
+        .map(text -> parse(source.name(), text, backend))
         .orElseGet(() -> Parsed.failed(source.error().orElseThrow()));
   }
 

@@ -12,6 +12,7 @@ import org.packetpath.engine.ext.Extensions;
 import org.packetpath.engine.input.Diagnostic;
 import org.packetpath.engine.input.SourcePosition;
 import org.packetpath.engine.input.Suggest;
+import org.packetpath.engine.pipeline.Backend;
 import org.packetpath.engine.rules.Chain;
 import org.packetpath.engine.rules.Counters;
 import org.packetpath.engine.rules.Hook;
@@ -76,7 +77,7 @@ final class RulesetBuilder {
    * for a user chain.
    */
   void declare(Table table, LineSource line, Token name, Token policy, Counters counters,
-      List<Diagnostic> diagnostics) throws LineError {
+      Backend backend, List<Diagnostic> diagnostics) throws LineError {
     Map<String, MutableChain> chains = table(table);
     String chainName = name.text();
     checkNewChainName(line, name, chainName);
@@ -89,6 +90,11 @@ final class RulesetBuilder {
       chain.declared = true;
       chain.origin = line.at(name);
       return;
+    }
+    if (!policy.text().equals("-") && backend == Backend.LEGACY) {
+      throw new LineError(line.error(policy, "Can't set policy `" + policy.text() + "' on `"
+          + chainName + "' line " + line.number() + ": Bad built-in chain name")
+          .explained("only built-in chains have a policy: write :" + chainName + " - [0:0]"));
     }
     if (!policy.text().equals("-")) {
       diagnostics.add(line.warning(policy, "policy " + policy.text() + " on user-defined chain "

@@ -2,6 +2,7 @@ package org.packetpath.engine.parse;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.packetpath.engine.pipeline.Backend;
 import org.packetpath.engine.rules.Table;
 
 /**
@@ -13,9 +14,12 @@ import org.packetpath.engine.rules.Table;
 final class ScriptParser {
   private ScriptParser() {}
 
-  /** Reads the script {@code lines} of {@code file} into {@code builder}. */
+  /**
+   * Reads the script {@code lines} of {@code file}, run by {@code backend}, into {@code
+   * builder}.
+   */
   static void parse(String file, List<String> lines, RulesetBuilder builder,
-      Diagnostics diagnostics) {
+      Diagnostics diagnostics, Backend backend) {
     for (int i = 0; i < lines.size() && !diagnostics.full(); i++) {
       int first = i;
       StringBuilder text = new StringBuilder(lines.get(i));
@@ -32,7 +36,7 @@ final class ScriptParser {
       }
       LineSource line = new LineSource(file, first + 1, text.toString(), segments);
       try {
-        line(line, builder, diagnostics);
+        line(line, builder, diagnostics, backend);
       } catch (LineError e) {
         diagnostics.add(e.diagnostic);
       }
@@ -43,8 +47,8 @@ final class ScriptParser {
     return text.length() > 0 && text.charAt(text.length() - 1) == '\\';
   }
 
-  private static void line(LineSource line, RulesetBuilder builder, Diagnostics diagnostics)
-      throws LineError {
+  private static void line(LineSource line, RulesetBuilder builder, Diagnostics diagnostics,
+      Backend backend) throws LineError {
     String trimmed = line.text().strip();
     if (trimmed.isEmpty() || trimmed.startsWith("#") || trimmed.equals("set -e")
         || trimmed.equals("set -eu") || trimmed.equals("set -x")) {
@@ -66,7 +70,8 @@ final class ScriptParser {
               + " iptables -A INPUT -p tcp --dport 22 -j ACCEPT"));
     }
     List<Token> argv = new ArrayList<>(tokens.subList(start, tokens.size()));
-    Command command = new CommandParser(line, argv, false, Table.FILTER, diagnostics.list()).parse();
+    Command command =
+        new CommandParser(line, argv, false, Table.FILTER, diagnostics.list(), backend).parse();
     Table table = command.table().orElse(Table.FILTER);
     builder.apply(table, command, diagnostics.list());
   }

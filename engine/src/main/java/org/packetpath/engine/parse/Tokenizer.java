@@ -5,8 +5,10 @@ import java.util.List;
 
 /**
  * Splits a rule line into words the way iptables-restore's {@code add_param_to_argv} does:
- * spaces and tabs separate words, double quotes group them and are removed, and inside quotes a
- * backslash escapes the next character. Single quotes are ordinary characters.
+ * spaces and tabs separate words, double quotes group them and are removed (the closing quote
+ * ends the word), and inside quotes a backslash escapes the next character. Single quotes are
+ * ordinary characters, and so is a carriage return: a line ending in {@code \r\n} has a {@code
+ * \r} at the end of its last word.
  */
 final class Tokenizer {
   private Tokenizer() {}
@@ -49,34 +51,22 @@ final class Tokenizer {
 
   /**
    * Reads the rest of a word from the quote at {@code i} into {@code word}; returns the index
-   * after the word.
+   * after the word. The closing quote ends the word, as in iptables-restore: {@code "a"b} is two
+   * words.
    */
   private static int quotedRest(String line, int i, StringBuilder word) throws UnterminatedQuote {
-    boolean quoted = false;
-    int quoteStart = 0;
-    for (; i < line.length(); i++) {
+    int quoteStart = i;
+    for (i++; i < line.length(); i++) {
       char c = line.charAt(i);
-      if (quoted) {
-        if (c == '\\' && i + 1 < line.length()) {
-          word.append(line.charAt(++i));
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          word.append(c);
-        }
-      } else if (isBlank(c)) {
-        break;
+      if (c == '\\' && i + 1 < line.length()) {
+        word.append(line.charAt(++i));
       } else if (c == '"') {
-        quoted = true;
-        quoteStart = i;
+        return i + 1;
       } else {
         word.append(c);
       }
     }
-    if (quoted) {
-      throw new UnterminatedQuote(quoteStart + 1);
-    }
-    return i;
+    throw new UnterminatedQuote(quoteStart + 1);
   }
 
   /** Words separated by blanks, quotes left alone, as iptables-restore reads chain lines. */
@@ -97,7 +87,20 @@ final class Tokenizer {
     return tokens;
   }
 
+  /** {@code line} without the blanks before and after it; a carriage return is kept. */
+  static String strip(String line) {
+    int start = 0;
+    int end = line.length();
+    while (start < end && isBlank(line.charAt(start))) {
+      start++;
+    }
+    while (end > start && isBlank(line.charAt(end - 1))) {
+      end--;
+    }
+    return line.substring(start, end);
+  }
+
   private static boolean isBlank(char c) {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+    return c == ' ' || c == '\t' || c == '\n';
   }
 }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.packetpath.engine.input.Diagnostic;
 import org.packetpath.engine.input.Parsed;
 import org.packetpath.engine.parse.RulesParser.Format;
+import org.packetpath.engine.pipeline.Backend;
 import org.packetpath.engine.rules.Ruleset;
 import org.packetpath.engine.rules.Table;
 
@@ -48,7 +49,7 @@ class ReadAheadTest {
   @Test
   void readsRuleLinesAheadInTheTableOfTheirBlock() {
     List<String> lines = block(3).lines().toList();
-    ReadAhead ahead = ReadAhead.of("big.rules", lines, ALWAYS);
+    ReadAhead ahead = ReadAhead.of("big.rules", lines, Backend.NFT, ALWAYS);
     assertTrue(ahead.get(6, Table.FILTER).isPresent(), "rule line");
     assertTrue(ahead.get(6, Table.NAT).isEmpty(), "other table");
     assertTrue(ahead.get(2, Table.FILTER).isEmpty(), "chain line");

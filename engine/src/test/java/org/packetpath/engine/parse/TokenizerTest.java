@@ -44,4 +44,18 @@ class TokenizerTest {
         assertThrows(Tokenizer.UnterminatedQuote.class, () -> Tokenizer.split("-A \"open"));
     assertEquals(4, e.column);
   }
+
+  @Test
+  void theClosingQuoteEndsTheWord() throws Exception {
+    assertEquals(List.of("a", "b"), words("\"a\"b"));
+    assertEquals(List.of("a", "b"), words("\"a\"\"b\""));
+    assertEquals(List.of("abc d"), words("ab\"c d\""));
+  }
+
+  @Test
+  void aCarriageReturnIsAnOrdinaryCharacter() throws Exception {
+    assertEquals(List.of("-j", "ACCEPT\r"), words("-j ACCEPT\r"));
+    assertEquals(List.of("x", "\r"), words("\"x\"\r"));
+    assertEquals("COMMIT\r", Tokenizer.strip(" COMMIT\r\t"));
+  }
 }

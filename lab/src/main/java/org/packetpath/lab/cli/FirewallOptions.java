@@ -71,7 +71,7 @@ final class FirewallOptions {
     }
     Optional<Topology> loaded = topology.isEmpty() && exercise.isPresent()
         ? Optional.of(exercise.get().topology()) : readTopology(err, styles);
-    Optional<Ruleset> ruleset = RulesFiles.read(file, err, styles);
+    Optional<Ruleset> ruleset = RulesFiles.read(file, backend, err, styles);
     if (loaded.isEmpty() || ruleset.isEmpty()) {
       return Optional.empty();
     }

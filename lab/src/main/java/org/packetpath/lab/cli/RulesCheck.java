@@ -5,9 +5,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.packetpath.engine.pipeline.Backend;
 import org.packetpath.engine.rules.Ruleset;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code ./packetpath rules check FILE...}: validate rules files. */
@@ -21,6 +23,11 @@ import picocli.CommandLine.Parameters;
 final class RulesCheck implements Callable<Integer> {
   @Mixin Terminal terminal;
 
+  @Option(names = "--backend", paramLabel = "nft|legacy", defaultValue = "nft",
+      converter = FirewallOptions.BackendConverter.class,
+      description = "check as this iptables would load the files (default: ${DEFAULT-VALUE})")
+  Backend backend;
+
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "rules files to check")
   List<Path> files;
 
@@ -31,7 +38,7 @@ final class RulesCheck implements Callable<Integer> {
     Styles styles = terminal.styles();
     boolean failed = false;
     for (Path file : files) {
-      Optional<Ruleset> ruleset = RulesFiles.read(file, err, styles);
+      Optional<Ruleset> ruleset = RulesFiles.read(file, backend, err, styles);
       if (ruleset.isPresent()) {
         Ruleset r = ruleset.get();
         out.println(file + ": " + styles.ok("OK") + " (" + r.tables().size()

@@ -44,7 +44,7 @@ final class VerifyCommand extends FirewallCommand {
     String original = SourceText.read(rules).text().orElseThrow();
     String loaded = KernelLab.restoreText(original, read.ruleset());
     Simulator sim = Simulator.of(read.topology(),
-        RulesParser.parse(rules.toString(), loaded).orThrow(), firewall.backend);
+        RulesParser.parse(rules.toString(), loaded, firewall.backend).orThrow(), firewall.backend);
     Packets.Read packets = Packets.read(sim, firewall.packets);
     List<Diagnostic> errors = packets.ok() ? refused(packets.packets()) : packets.errors();
     if (!errors.isEmpty()) {

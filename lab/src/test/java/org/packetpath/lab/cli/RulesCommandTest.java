@@ -81,6 +81,18 @@ class RulesCommandTest {
   }
 
   @Test
+  void checkReadsTheFileAsTheBackendGiven() throws IOException {
+    String rules = file("any.rules", "*filter\n:INPUT ACCEPT [0:0]\n-A INPUT ! -s 0.0.0.0/0"
+        + " -j DROP\nCOMMIT\n").toString();
+    Run nft = run("rules", "check", rules);
+    assertEquals(ExitCodes.USAGE, nft.code());
+    assertTrue(nft.err().contains("any.rules:3:12: error: RULE_APPEND failed (Invalid argument):"
+        + " rule in chain INPUT"), nft.err());
+    Run legacy = run("rules", "check", "--backend", "legacy", rules);
+    assertEquals(ExitCodes.OK, legacy.code(), legacy.err());
+  }
+
+  @Test
   void missingFileIsAClearErrorWithoutStackTrace() {
     Run run = run("rules", "check", dir.resolve("nope.rules").toString());
     assertEquals(ExitCodes.USAGE, run.code());

@@ -57,7 +57,16 @@ class RejectionConformanceTest {
       new Bad("nat", "-A POSTROUTING -o wan0 -j DROP"),
       new Bad("nat", "-A PREROUTING -o wan0 -j MASQUERADE"),
       new Bad("mangle", "-A PREROUTING -j REJECT"),
-      new Bad("raw", "-A PREROUTING -j DNAT --to-destination 10.0.0.2"));
+      new Bad("raw", "-A PREROUTING -j DNAT --to-destination 10.0.0.2"),
+      new Bad("filter", "-A INPUT -j ACCEPT\r"),
+      new Bad("filter", "-A INPUT -p tcp --dport 22\r"),
+      new Bad("filter", "-A INPUT -m comment --comment \"x\"\r"),
+      new Bad("filter", "\r"),
+      new Bad("filter", "   "),
+      new Bad("filter", "COMMIT "),
+      new Bad("filter", " COMMIT"),
+      new Bad("filter", " :LATE - [0:0]"),
+      new Bad("filter", "-A INPUT -m comment --comment \"a\"b -j ACCEPT"));
 
   private static final String BASE = """
       *raw
@@ -121,7 +130,56 @@ class RejectionConformanceTest {
         check(BASE.replace(":INPUT DROP [0:0]", ":INPUT REJECT [0:0]"))));
     tests.add(DynamicTest.dynamicTest("missing COMMIT", () ->
         check(BASE.substring(0, BASE.lastIndexOf("COMMIT")))));
+    tests.add(DynamicTest.dynamicTest("Windows line endings", () ->
+        check(BASE.replace("\n", "\r\n"))));
+    tests.add(DynamicTest.dynamicTest("*nat\\r", () -> check(BASE.replace("*nat\n", "*nat\r\n"))));
+    tests.add(DynamicTest.dynamicTest("COMMIT\\r", () ->
+        check(BASE.replace("COMMIT\n*filter", "COMMIT\r\n*filter"))));
+    tests.add(DynamicTest.dynamicTest(" *nat", () -> check(BASE.replace("*nat\n", " *nat\n"))));
     return tests.stream();
+  }
+
+  /**
+   * Rulesets one backend loads and the other refuses: PacketPath reading them as each backend
+   * refuses them exactly when that backend does, on the same line.
+   */
+  @TestFactory
+  Stream<DynamicTest> backendsRefuseWhatTheCheckerRefusesAsThem() {
+    String last = BASE.substring(0, BASE.lastIndexOf("COMMIT"));
+    return Stream.of(
+        BASE.replace("-A INPUT -i lo -j ACCEPT", "-A INPUT ! -s 0.0.0.0/0 -j DROP"),
+        BASE.replace("-A INPUT -i lo -j ACCEPT", "-A INPUT ! -d 0.0.0.0/0 -j DROP"),
+        BASE.replace(":OUTPUT ACCEPT [0:0]\n-A INPUT", ":OUTPUT ACCEPT [0:0]\n:MINE DROP [0:0]"
+            + "\n-A INPUT"),
+        last + "COMMIT",
+        BASE.replace("COMMIT\n*filter", "COMMIT \n*filter"),
+        BASE.replace("-A INPUT -i lo -j ACCEPT", "-A INPUT -m comment --comment \""
+            + "é".repeat(200) + "\" -j ACCEPT"))
+        .map(text -> DynamicTest.dynamicTest(text.lines().filter(l -> !BASE.contains(l + "\n"))
+            .findFirst().orElse("last line"), () -> checkEach(text)));
+  }
+
+  private static void checkEach(String text) {
+    startLabs();
+    for (KernelLab lab : List.of(nft, legacy)) {
+      Load load = lab.load(text);
+      Parsed<Ruleset> ours = RulesParser.parse("rules.v4", text, lab.backend());
+      assertEquals(load.exitCode() != 0, ours.hasErrors(), () -> lab.backend() + ": kernel "
+          + load.stderr() + "\nours: " + ours.errors());
+      if (ours.hasErrors()) {
+        assertEquals(line(load.stderr()).orElseThrow(), ours.errors().get(0).position().line(),
+            () -> lab.backend() + ": " + load.stderr() + "\nours: " + ours.errors());
+      }
+    }
+  }
+
+  private static void startLabs() {
+    KernelLabTest.requireKernel(Backend.NFT);
+    KernelLabTest.requireKernel(Backend.LEGACY);
+    if (nft == null) {
+      nft = KernelLab.start(TOPOLOGY, Backend.NFT);
+      legacy = KernelLab.start(TOPOLOGY, Backend.LEGACY);
+    }
   }
 
   /** Puts {@code bad} at a random place among the rules of its table. */
@@ -138,12 +196,7 @@ class RejectionConformanceTest {
   }
 
   private static void check(String text) {
-    KernelLabTest.requireKernel(Backend.NFT);
-    KernelLabTest.requireKernel(Backend.LEGACY);
-    if (nft == null) {
-      nft = KernelLab.start(TOPOLOGY, Backend.NFT);
-      legacy = KernelLab.start(TOPOLOGY, Backend.LEGACY);
-    }
+    startLabs();
     Load n = nft.load(text);
     Load l = legacy.load(text);
     assertNotEquals(0, n.exitCode(), () -> "iptables-nft-restore accepted:\n" + text);
