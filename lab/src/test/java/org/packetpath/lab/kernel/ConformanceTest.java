@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -48,12 +47,11 @@ import org.packetpath.lab.RulesFile;
  * target/conformance-report.md}.
  */
 class ConformanceTest {
-  private static final long SEED = Long.getLong("packetpath.seed", 20261121L);
+  private static final long SEED = ConformanceReport.SEED;
   private static final int CASES = Integer.getInteger("packetpath.conformance.cases", 500);
   private static final int PACKETS = 5;
 
   private static final Map<String, KernelLab> LABS = new HashMap<>();
-  private static final Map<String, int[]> REPORT = new LinkedHashMap<>();
 
   private static KernelLab lab(String topologyName, Topology topology, Backend backend) {
     KernelLabTest.requireKernel(backend);
@@ -64,25 +62,11 @@ class ConformanceTest {
   @AfterAll
   static void closeAndReport() throws IOException {
     LABS.values().forEach(KernelLab::close);
-    if (REPORT.isEmpty()) {
-      return;
-    }
-    StringBuilder out = new StringBuilder("# Kernel conformance report\n\n");
-    out.append("Seed ").append(SEED).append(", ").append(System.getProperty("os.version"))
-        .append(" kernel.\n\n| Category | Cases | Agree | Packets compared |\n|---|---|---|---|\n");
-    REPORT.forEach((k, v) -> out.append("| ").append(k).append(" | ").append(v[0]).append(" | ")
-        .append(v[1]).append(" | ").append(v[2]).append(" |\n"));
-    Path target = Path.of("target");
-    Files.createDirectories(target);
-    Files.writeString(target.resolve("conformance-report.md"), out.toString());
-    System.out.println(out);
+    ConformanceReport.write();
   }
 
-  private static synchronized void count(String category, boolean agree, int packets) {
-    int[] row = REPORT.computeIfAbsent(category, k -> new int[3]);
-    row[0]++;
-    row[1] += agree ? 1 : 0;
-    row[2] += packets;
+  private static void count(String category, boolean agree, int packets) {
+    ConformanceReport.count(category, agree, packets);
   }
 
   /** Runs packets through both sides; the differences, rendered, or empty when they agree. */

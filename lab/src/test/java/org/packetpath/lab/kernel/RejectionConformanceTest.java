@@ -216,7 +216,7 @@ class RejectionConformanceTest {
             + ours.errors().get(0).render() + "\n" + text);
   }
 
-  private static final Pattern LINE = Pattern.compile(
+  static final Pattern LINE = Pattern.compile(
       "(?:line:? |at line )(\\d+)");
 
   /** The line iptables-restore names in its error output. */
