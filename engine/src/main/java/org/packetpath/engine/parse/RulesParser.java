@@ -53,7 +53,7 @@ public final class RulesParser {
   private static Parsed<Ruleset> parse(String file, String text, Format format, Backend backend,
       int readAheadFrom) {
     List<String> lines = lines(text);
-    RulesetBuilder builder = new RulesetBuilder();
+    RulesetBuilder builder = new RulesetBuilder(backend);
     Diagnostics diagnostics = new Diagnostics();
     switch (format) {
       case SAVE -> new SaveFileParser(file, lines, text.endsWith("\n"), builder, diagnostics,
@@ -62,7 +62,7 @@ public final class RulesParser {
     }
     Ruleset ruleset = builder.build();
     if (!diagnostics.hasErrors()) {
-      Validator.validate(ruleset, lines, diagnostics);
+      Validator.validate(ruleset, lines, diagnostics, backend);
     }
     return Parsed.of(ruleset, diagnostics.sorted());
   }

@@ -52,6 +52,12 @@ final class RulesetBuilder {
   }
 
   private final Map<Table, Map<String, MutableChain>> tables = new EnumMap<>(Table.class);
+  /** The backend whose refusals the builder makes: messages and checks differ. */
+  private final Backend backend;
+
+  RulesetBuilder(Backend backend) {
+    this.backend = backend;
+  }
 
   /** Starts {@code table} afresh, as iptables-restore does at {@code *table}. */
   void flushTable(Table table) {
@@ -77,7 +83,7 @@ final class RulesetBuilder {
    * for a user chain.
    */
   void declare(Table table, LineSource line, Token name, Token policy, Counters counters,
-      Backend backend, List<Diagnostic> diagnostics) throws LineError {
+      List<Diagnostic> diagnostics) throws LineError {
     Map<String, MutableChain> chains = table(table);
     String chainName = name.text();
     checkNewChainName(line, name, chainName);
@@ -280,8 +286,8 @@ final class RulesetBuilder {
       MutableChain target = chains.get(name);
       if (target == null || target.policy.isPresent()) {
         Token at = command.targetAt().orElse(command.at());
-        LineError e = new LineError(command.line().error(at,
-            "Couldn't load target `" + name + "':No such file or directory"));
+        LineError e = new LineError(command.line().error(at, missingChain(name, target != null,
+            command)));
         List<String> candidates = new ArrayList<>(List.of("ACCEPT", "DROP", "RETURN"));
         Extensions.targets().forEach(t -> candidates.add(t.name()));
         chains.values().stream().filter(c -> c.policy.isEmpty()).forEach(c -> candidates.add(c.name));
@@ -295,6 +301,20 @@ final class RulesetBuilder {
         throw e.explain(explanation);
       }
     }
+  }
+
+  /**
+   * The backend's message for a jump to {@code name}, no user chain: nft names the missing chain
+   * (a built-in one is a refused rule), legacy the target it could not load.
+   */
+  private String missingChain(String name, boolean builtin, Command command) {
+    if (backend == Backend.LEGACY) {
+      return builtin ? "iptables-restore: line " + command.line().number() + " failed"
+          : "Couldn't load target `" + name + "':No such file or directory";
+    }
+    return builtin
+        ? "RULE_APPEND failed (Operation not supported): rule in chain " + command.args().get(0)
+        : "Chain '" + name + "' does not exist";
   }
 
   private void deleteChain(Table table, Map<String, MutableChain> chains, LineSource line,

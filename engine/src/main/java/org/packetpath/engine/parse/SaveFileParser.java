@@ -221,7 +221,7 @@ final class SaveFileParser {
           + "' and what follows are ignored")
           .explained("a chain declaration is :NAME POLICY [packets:bytes]"));
     }
-    builder.declare(table, line, name, tokens.get(1), counters, backend, diagnostics.list());
+    builder.declare(table, line, name, tokens.get(1), counters, diagnostics.list());
   }
 
   private void rule(LineSource line) throws LineError {

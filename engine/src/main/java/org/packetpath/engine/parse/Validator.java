@@ -20,6 +20,7 @@ import org.packetpath.engine.ext.Extensions;
 import org.packetpath.engine.ext.ModuleSpec;
 import org.packetpath.engine.input.Diagnostic;
 import org.packetpath.engine.input.SourcePosition;
+import org.packetpath.engine.pipeline.Backend;
 import org.packetpath.engine.rules.Chain;
 import org.packetpath.engine.rules.Hook;
 import org.packetpath.engine.rules.Match;
@@ -38,18 +39,24 @@ import org.packetpath.engine.rules.Target;
 final class Validator {
   private final List<String> lines;
   private final Diagnostics diagnostics;
+  private final Backend backend;
   /** The first warning about each module that is not simulated, by module. */
   private final Map<String, Diagnostic> notSimulated = new LinkedHashMap<>();
 
-  private Validator(List<String> lines, Diagnostics diagnostics) {
+  /** How many chains deep the nf_tables backend lets jumps go, a built-in chain the first. */
+  static final int NFT_JUMP_LEVELS = 16;
+
+  private Validator(List<String> lines, Diagnostics diagnostics, Backend backend) {
     this.lines = lines;
     this.diagnostics = diagnostics;
+    this.backend = backend;
   }
 
-  static void validate(Ruleset ruleset, List<String> lines, Diagnostics diagnostics) {
+  static void validate(Ruleset ruleset, List<String> lines, Diagnostics diagnostics,
+      Backend backend) {
     Set<String> warned = new HashSet<>();
     for (TableRules table : ruleset.tables()) {
-      new Validator(lines, diagnostics).table(table, warned);
+      new Validator(lines, diagnostics, backend).table(table, warned);
     }
   }
 
@@ -76,12 +83,16 @@ final class Validator {
       }
       jumps.put(c.name(), out);
     }
-    if (findLoop(table.table(), jumps)) {
+    List<Jump> inOrder = new ArrayList<>();
+    jumps.values().forEach(inOrder::addAll);
+    inOrder.sort(Comparator.comparingInt(j -> j.rule().origin().line()));
+    if (findLoop(table.table(), inOrder)
+        || (backend == Backend.NFT && findTooDeep(table.table(), inOrder))) {
       return;
     }
     Map<String, Map<Hook, Reach>> reach = reachability(table, jumps);
     List<Validator> checked = table.chains().parallelStream().map(chain -> {
-      Validator v = new Validator(lines, new Diagnostics());
+      Validator v = new Validator(lines, new Diagnostics(), backend);
       Map<Hook, Reach> hooks = reach.getOrDefault(chain.name(), Map.of());
       for (Rule rule : chain.rules()) {
         v.checkRule(table.table(), chain, rule, hooks);
@@ -258,30 +269,109 @@ final class Validator {
    * Detects a jump loop reachable from a built-in chain; reports it at the rule closing it: the
    * first line by which the jumps written so far hold a loop.
    */
-  private boolean findLoop(Table table, Map<String, List<Jump>> jumpsByChain) {
-    List<Jump> jumps = new ArrayList<>();
-    jumpsByChain.values().forEach(jumps::addAll);
-    if (loop(table, jumps).isEmpty()) {
+  private boolean findLoop(Table table, List<Jump> jumps) {
+    int closing = firstFailing(jumps, prefix -> loop(table, prefix).isPresent());
+    if (closing < 0) {
       return false;
     }
-    jumps.sort(Comparator.comparingInt(j -> j.rule().origin().line()));
-    // More jumps never remove a loop: search for the shortest prefix of them that has one.
+    SourcePosition at = jumps.get(closing).rule().origin();
+    String cycle = String.join(" -> ", loop(table, jumps.subList(0, closing + 1)).orElseThrow());
+    diagnostics.add(Diagnostic.error(at, line(at), "Too many links")
+        .explained("these jumps go round in a circle: " + cycle
+            + "; the kernel refuses a loop that packets could enter"));
+    return true;
+  }
+
+  /**
+   * On the nf_tables backend, detects chains nested {@link #NFT_JUMP_LEVELS} deep below a
+   * built-in chain; reports it at the jump that first nests them so deep, in line order.
+   */
+  private boolean findTooDeep(Table table, List<Jump> jumps) {
+    int deepening = firstFailing(jumps, prefix -> deepest(table, prefix).size() > NFT_JUMP_LEVELS);
+    if (deepening < 0) {
+      return false;
+    }
+    Jump jump = jumps.get(deepening);
+    SourcePosition at = jump.rule().origin();
+    List<String> path = deepest(table, jumps.subList(0, deepening + 1));
+    diagnostics.add(Diagnostic.error(at, line(at),
+            "RULE_APPEND failed (Too many links): rule in chain " + jump.from())
+        .explained("nf_tables nests chains at most " + (NFT_JUMP_LEVELS - 1) + " deep below a"
+            + " built-in chain, and " + String.join(" -> ", path) + " is " + (path.size() - 1)
+            + " deep; iptables-legacy has no such limit"));
+    return true;
+  }
+
+  /**
+   * The position of the first of {@code jumps} (in line order) by which they fail {@code fails},
+   * a test that more jumps never make pass again; -1 when they pass. A binary search, so that a
+   * large table is tested a few times rather than once per jump.
+   */
+  private static int firstFailing(List<Jump> jumps, Predicate<List<Jump>> fails) {
+    if (!fails.test(jumps)) {
+      return -1;
+    }
     int lo = 1;
     int hi = jumps.size();
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
-      if (loop(table, jumps.subList(0, mid)).isPresent()) {
+      if (fails.test(jumps.subList(0, mid))) {
         hi = mid;
       } else {
         lo = mid + 1;
       }
     }
-    SourcePosition at = jumps.get(lo - 1).rule().origin();
-    String cycle = String.join(" -> ", loop(table, jumps.subList(0, lo)).orElseThrow());
-    diagnostics.add(Diagnostic.error(at, line(at), "Too many links")
-        .explained("these jumps go round in a circle: " + cycle
-            + "; the kernel refuses a loop that packets could enter"));
-    return true;
+    return lo - 1;
+  }
+
+  /**
+   * The longest path of {@code jumps} from a built-in chain, as chain names; the jumps hold no
+   * loop reachable from one. Walked with a stack of its own, as chains can nest deeply.
+   */
+  private static List<String> deepest(Table table, List<Jump> jumps) {
+    Map<String, List<String>> edges = new HashMap<>();
+    for (Jump j : jumps) {
+      edges.computeIfAbsent(j.from(), k -> new ArrayList<>()).add(j.to());
+    }
+    Map<String, Integer> height = new HashMap<>(); // chains on the longest path down, itself too
+    Map<String, String> below = new HashMap<>();
+    for (Hook hook : table.builtinHooks()) {
+      Deque<String> stack = new ArrayDeque<>(List.of(hook.name()));
+      while (!stack.isEmpty()) {
+        String chain = stack.peek();
+        List<String> next = edges.getOrDefault(chain, List.of());
+        boolean ready = true;
+        for (String n : next) {
+          if (!height.containsKey(n)) {
+            stack.push(n);
+            ready = false;
+          }
+        }
+        if (!ready) {
+          continue;
+        }
+        stack.pop();
+        int best = 0;
+        for (String n : next) {
+          if (height.get(n) > best) {
+            best = height.get(n);
+            below.put(chain, n);
+          }
+        }
+        height.put(chain, best + 1);
+      }
+    }
+    String top = null;
+    for (Hook hook : table.builtinHooks()) {
+      if (top == null || height.get(hook.name()) > height.get(top)) {
+        top = hook.name();
+      }
+    }
+    List<String> path = new ArrayList<>();
+    for (String c = top; c != null; c = below.get(c)) {
+      path.add(c);
+    }
+    return path;
   }
 
   /** A cycle reachable from a built-in chain using only {@code jumps}, as chain names. */

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.packetpath.engine.input.Diagnostic;
 import org.packetpath.engine.input.Parsed;
+import org.packetpath.engine.pipeline.Backend;
 import org.packetpath.engine.rules.Ruleset;
 
 /**
@@ -78,17 +79,53 @@ class RestoreErrorsTest {
   }
 
   @Test
-  void jumpToUndefinedChainIsReportedAtTheRule() {
-    assertError("*filter\n:INPUT ACCEPT [0:0]\n-A INPUT -j NOSUCHCHAIN\nCOMMIT\n", 3, 13,
-        "Couldn't load target `NOSUCHCHAIN':No such file or directory");
+  void jumpToUndefinedChainIsReportedAtTheRuleInEachBackendsWords() {
+    // nft names the missing chain (at COMMIT), legacy the target it could not load (at the rule).
+    String text = "*filter\n:INPUT ACCEPT [0:0]\n-A INPUT -j NOSUCHCHAIN\nCOMMIT\n";
+    assertError(text, 3, 13, "Chain 'NOSUCHCHAIN' does not exist");
+    Diagnostic legacy = RulesParser.parse("rules.v4", text, Backend.LEGACY).errors().get(0);
+    assertEquals("Couldn't load target `NOSUCHCHAIN':No such file or directory", legacy.message());
+    assertEquals(3, legacy.position().line());
+  }
+
+  @Test
+  void jumpToABuiltInChainIsARefusedRule() {
+    String text = "*filter\n:INPUT ACCEPT [0:0]\n-A FORWARD -j INPUT\nCOMMIT\n";
+    assertError(text, 3, 15, "RULE_APPEND failed (Operation not supported): rule in chain FORWARD");
+    assertEquals("iptables-restore: line 3 failed",
+        RulesParser.parse("rules.v4", text, Backend.LEGACY).errors().get(0).message());
   }
 
   @Test
   void jumpToAChainDeclaredLaterIsAnError() {
     Diagnostic d = onlyError(
         "*nat\n:OUTPUT ACCEPT [0:0]\n-A OUTPUT -j DOCKER\n:DOCKER - [0:0]\nCOMMIT\n");
-    assertEquals("Couldn't load target `DOCKER':No such file or directory", d.message());
+    assertEquals("Chain 'DOCKER' does not exist", d.message());
     assertEquals(3, d.position().line());
+  }
+
+  /** Chains c1..cN, INPUT jumping to c1 and each to the next, the jump into cN on line N + 18. */
+  private static String nested(int n) {
+    StringBuilder text = new StringBuilder("*filter\n:INPUT ACCEPT [0:0]\n");
+    for (int i = 1; i <= n; i++) {
+      text.append(":c").append(i).append(" - [0:0]\n");
+    }
+    text.append("-A INPUT -j c1\n");
+    for (int i = 1; i < n; i++) {
+      text.append("-A c").append(i).append(" -j c").append(i + 1).append('\n');
+    }
+    return text.append("COMMIT\n").toString();
+  }
+
+  @Test
+  void chainsNestedSixteenDeepAreRefusedByNftOnly() {
+    // iptables-nft-restore 1.8.9: "line 34: RULE_APPEND failed (Too many links): rule in chain
+    // c15" for 16 chains below INPUT, whatever follows; iptables-legacy-restore loads 5,000.
+    assertFalse(RulesParser.parse("rules.v4", nested(15)).hasErrors());
+    assertError(nested(16), 34, 1, "RULE_APPEND failed (Too many links): rule in chain c15");
+    assertError(nested(5000), 5018, 1, "RULE_APPEND failed (Too many links): rule in chain c15");
+    assertFalse(RulesParser.parse("rules.v4", nested(5000), Backend.LEGACY).hasErrors(),
+        "legacy has no limit, and no recursion overflows");
   }
 
   @Test
