@@ -30,6 +30,8 @@ public final class Extensions {
                 Tos.tosSpec(), Tos.dscpSpec(), Pkttype.spec(), Owner.spec()),
             List.of(Recent.spec(), Hashlimit.spec(), SetMatch.spec(), Statistic.spec(),
                 Physdev.spec(), IpsecPolicy.spec(), Rpfilter.spec()),
+            List.of(Connlimit.spec(), Connbytes.spec(), Quota.spec(), TimeMatch.spec(),
+                StringMatch.spec(), U32.spec(), Bpf.spec(), Nfacct.spec()),
             List.of(Reject.spec(), LogTarget.spec(), MarkTarget.spec(), ConnmarkTarget.spec(),
                 CtTarget.ct(), CtTarget.notrack(), TraceTarget.spec(), Tcpmss.spec(),
                 Nflog.spec(), Nfqueue.spec()),

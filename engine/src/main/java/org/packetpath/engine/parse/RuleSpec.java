@@ -41,6 +41,8 @@ final class RuleSpec {
     final ModuleSpec spec;
     final Token at;
     final List<Option> options = new ArrayList<>();
+    /** The options given so far, by the spec that read them. */
+    final java.util.Set<OptionSpec> given = new java.util.HashSet<>();
 
     Extension(ModuleSpec spec, Token at) {
       this.spec = spec;
@@ -244,6 +246,10 @@ final class RuleSpec {
 
   /** Option {@code spec} of extension {@code owner}, written as {@code token}. */
   void extensionOption(Token token, Extension owner, OptionSpec spec) throws LineError {
+    // As xtables_option_parse: a second use is refused before its ! and its argument are read.
+    if (!owner.given.add(spec)) {
+      throw onlyOnce(token, owner, spec);
+    }
     boolean negated = words.takeInvert(spec.invertible(), () -> owner.spec.name() + ": option \""
         + spec.name() + "\" cannot be inverted.");
     List<String> values = words.takeArgs(token, spec.arity(), spec.name());
@@ -258,10 +264,14 @@ final class RuleSpec {
     }
     for (Option existing : owner.options) {
       if (existing.name().equals(option.name())) {
-        throw words.error(token, spec.twiceMessage(owner.spec.name()));
+        throw onlyOnce(token, owner, spec);
       }
     }
     owner.options.add(option);
+  }
+
+  private LineError onlyOnce(Token token, Extension owner, OptionSpec spec) {
+    return words.error(token, spec.twiceMessage(owner.spec.name()));
   }
 
   /**

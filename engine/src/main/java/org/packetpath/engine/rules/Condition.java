@@ -387,7 +387,8 @@ public sealed interface Condition
   }
 
   /** How the simulator decides an {@link Opaque} condition, the same way every run. */
-  sealed interface StandIn permits Fixed, FirstPackets, EveryNth {}
+  sealed interface StandIn
+      permits Fixed, FirstPackets, EveryNth, ByteQuota, ConnectionCount, ConnectionCounter {}
 
   /** Always holds, or never. */
   record Fixed(boolean holds) implements StandIn {}
@@ -413,6 +414,57 @@ public sealed interface Condition
       if (every < 1 || packet < 0 || packet >= every) {
         throw new IllegalArgumentException("need 0 <= packet < every: " + packet + ", " + every);
       }
+    }
+  }
+
+  /**
+   * Holds while the packets that reach it fit in {@code bytes}: each one that fits uses up its
+   * length; the first that does not empties what is left ({@code -m quota}, as {@code xt_quota}
+   * counts).
+   */
+  record ByteQuota(long bytes) implements StandIn {}
+
+  /**
+   * The number of connections counted for the packet's group is above {@code limit} (or, with
+   * {@code upto}, at most {@code limit}): each use keeps its own list of the connections whose
+   * packets reached it, grouped by the packet's source (or destination) address under a prefix
+   * of {@code prefix} bits, and the packet's own connection counts too ({@code -m connlimit},
+   * as {@code nf_conncount} counts). Connections no longer tracked leave the list.
+   */
+  record ConnectionCount(long limit, boolean upto, int prefix, Side side) implements StandIn {
+    public ConnectionCount {
+      Objects.requireNonNull(side, "side");
+      if (prefix < 0 || prefix > 32) {
+        throw new IllegalArgumentException("prefix must be 0..32 but was " + prefix);
+      }
+    }
+  }
+
+  /** What {@code -m connbytes} counts of a connection. */
+  enum Counted {
+    PACKETS,
+    BYTES,
+    /** Bytes per packet, rounded down; 0 when no packet was counted. */
+    AVGPKT
+  }
+
+  /** Which directions of a connection {@code -m connbytes} counts. */
+  enum CountedDirection {
+    ORIGINAL,
+    REPLY,
+    BOTH
+  }
+
+  /**
+   * The packet has a connection, and what its counters say ({@code counted} in {@code
+   * direction}, the packet itself included) is within {@code from..to} (unsigned); when {@code
+   * from} is above {@code to}, outside {@code to..from} ({@code ! --connbytes}), as {@code
+   * xt_connbytes} compares.
+   */
+  record ConnectionCounter(Counted counted, CountedDirection direction, long from, long to)
+      implements StandIn {
+    public ConnectionCounter {
+      Checks.nonNull("counted", counted, "direction", direction);
     }
   }
 }

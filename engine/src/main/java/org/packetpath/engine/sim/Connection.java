@@ -20,6 +20,11 @@ final class Connection {
   long mark;
   /** Set while the packet that created the entry travels, so ASSURED follows the handshake. */
   boolean synAckSeen;
+  /** Set when the entry is deleted from the table. */
+  boolean removed;
+  /** Packets and bytes seen, original direction first, as conntrack accounting counts them. */
+  private final long[] packets = new long[2];
+  private final long[] bytes = new long[2];
 
   Connection(Tuple original) {
     this.original = original;
@@ -29,6 +34,13 @@ final class Connection {
   /** Whether the NAT binding of {@code source ? SNAT : DNAT} type is set up. */
   boolean natDone(boolean source) {
     return source ? srcNatDone : dstNatDone;
+  }
+
+  /** Counts one packet of {@code length} bytes travelling in the reply direction or not. */
+  void count(boolean replyDirection, int length) {
+    int d = replyDirection ? 1 : 0;
+    packets[d]++;
+    bytes[d] += length;
   }
 
   /** As {@code conntrack -L} prints an entry, roughly. */
@@ -96,6 +108,21 @@ final class Connection {
     @Override
     public long mark() {
       return mark;
+    }
+  
+    @Override
+    public long packets(boolean replyDirection) {
+      return packets[replyDirection ? 1 : 0];
+    }
+
+    @Override
+    public long bytes(boolean replyDirection) {
+      return bytes[replyDirection ? 1 : 0];
+    }
+
+    @Override
+    public boolean tracked() {
+      return confirmed && !removed;
     }
   }
 }

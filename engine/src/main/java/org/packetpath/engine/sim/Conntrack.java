@@ -62,6 +62,7 @@ final class Conntrack {
         c.assured = true;
       }
       CtState state = reply || c.seenReply ? CtState.ESTABLISHED : CtState.NEW;
+      c.count(reply, p.length());
       if (p.protocol() == Packet.TCP && (p.tcpFlags() & TcpFlags.RST) != 0 && !answered) {
         remove(c); // "if only reply is a RST", nf_conntrack_proto_tcp deletes the entry at once
       }
@@ -71,6 +72,7 @@ final class Conntrack {
       return Classified.invalid();
     }
     Connection c = new Connection(Tuple.of(p));
+    c.count(false, p.length());
     return new Classified(CtState.NEW, Optional.of(c), false, false, true);
   }
 
@@ -111,6 +113,7 @@ final class Conntrack {
   }
 
   private void remove(Connection c) {
+    c.removed = true;
     entries.remove(c);
     byTuple.remove(c.original);
     byTuple.remove(c.reply);

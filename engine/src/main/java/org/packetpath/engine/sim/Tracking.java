@@ -107,7 +107,9 @@ final class Tracking {
 
       @Override
       public Boolean opaque(Condition.Opaque c) {
-        return false;
+        // connlimit and connbytes count tracked connections (nf_ct_netns_get in their checks).
+        return c.standIn() instanceof Condition.ConnectionCount
+            || c.standIn() instanceof Condition.ConnectionCounter;
       }
     });
   }

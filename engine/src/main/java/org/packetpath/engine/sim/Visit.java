@@ -53,5 +53,14 @@ record Visit(
     boolean destinationNat();
 
     long mark();
+
+    /** The packets counted in the reply (or the original) direction, this one included. */
+    long packets(boolean replyDirection);
+
+    /** The bytes counted in the reply (or the original) direction, this packet's included. */
+    long bytes(boolean replyDirection);
+
+    /** Whether the entry is in the table: confirmed and not deleted since. */
+    boolean tracked();
   }
 }

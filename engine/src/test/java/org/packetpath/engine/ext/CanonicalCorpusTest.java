@@ -53,7 +53,8 @@ class CanonicalCorpusTest {
           "advanced-matches.corpus",
           "packet-targets.corpus",
           "nat-targets.corpus",
-          "number-forms.corpus");
+          "number-forms.corpus",
+          "stateful-matches.corpus");
 
   record Case(String corpus, int line, Table table, String chain, String input, String expected) {}
 

@@ -77,6 +77,27 @@ class ModuleCoverageTest {
           new Promise("filter", "-A INPUT -m policy --dir in --pol ipsec",
               "udp attacker:1 > fw:161 in wan0", false))));
 
+  static {
+    String in = "udp attacker:1 > fw:161 in wan0";
+    PROMISES.put("time", List.of(
+        new Promise("filter", "-A INPUT -m time --timestart 22:00 --timestop 06:00"
+            + " --weekdays Sat,Sun --datestart 2024-01-01", in, true),
+        new Promise("filter", "-A INPUT -m time ! --weekdays Mon,Tue,Wed,Thu,Fri,Sat,Sun", in,
+            false),
+        new Promise("filter", "-A INPUT -m time --datestart 2024-06-01 --datestop 2024-01-01",
+            in, false)));
+    PROMISES.put("string", List.of(
+        new Promise("filter", "-A INPUT -m string --string x --algo bm", in, false),
+        new Promise("filter", "-A INPUT -m string ! --hex-string |00| --algo kmp", in, true)));
+    PROMISES.put("u32", List.of(
+        new Promise("filter", "-A INPUT -m u32 --u32 0>>22&0x3C@0>>16=161", in, false),
+        new Promise("filter", "-A INPUT -m u32 ! --u32 6&0xFF=17", in, true)));
+    PROMISES.put("bpf", List.of(
+        new Promise("filter", "-A INPUT -m bpf --bytecode \"1,6 0 0 1\"", in, false)));
+    PROMISES.put("nfacct", List.of(
+        new Promise("filter", "-A INPUT -m nfacct --nfacct-name http", in, true)));
+  }
+
   @Test
   void everyNotSimulatedMatchHasItsTreatmentChecked() {
     List<String> marked = Extensions.matches().stream()
@@ -107,7 +128,7 @@ class ModuleCoverageTest {
 
   private static final List<String> CORPORA = List.of(
       "protocol-matches.corpus", "state-matches.corpus", "packet-matches.corpus",
-      "advanced-matches.corpus", "number-forms.corpus");
+      "advanced-matches.corpus", "number-forms.corpus", "stateful-matches.corpus");
 
   /** Packets that together reach every hook: arriving, forwarded, sent by the firewall. */
   private static final List<String> PACKETS = List.of(
