@@ -52,7 +52,8 @@ class CanonicalCorpusTest {
           "packet-matches.corpus",
           "advanced-matches.corpus",
           "packet-targets.corpus",
-          "nat-targets.corpus");
+          "nat-targets.corpus",
+          "header-targets.corpus");
 
   record Case(String corpus, int line, Table table, String chain, String input, String expected) {}
 
