@@ -151,4 +151,16 @@ class HeaderRewriteTest {
     assertEquals(packet.packet().withTtl(63), sent.finalPacket().orElseThrow(),
         "only routing changed the packet");
   }
+
+  /** As the kernel answered UDP to a closed port on lo, sent with TOS 0x00, 0x03, 0xb8, 0xff. */
+  @Test
+  void icmpErrorsKeepFourTosBitsUnderTheInternetControlPrecedence() {
+    Simulator fw = MatchTesting.firewall("filter");
+    int[][] sentAnswered = {{0x00, 0xc0}, {0x03, 0xc2}, {0xb8, 0xd8}, {0xff, 0xde}};
+    for (int[] c : sentAnswered) {
+      Trace t = fw.send(MatchTesting.spec(fw, "udp attacker:1 > fw:9 in wan0",
+          p -> p.withTos(c[0])));
+      assertEquals(c[1], t.generated().get(0).packet().packet().tos(), "sent " + c[0]);
+    }
+  }
 }
