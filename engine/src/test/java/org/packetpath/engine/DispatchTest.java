@@ -64,7 +64,8 @@ class DispatchTest {
         new Action.Netmap(0, 8), new Action.SetMark(1, 1),
         new Action.ConnMark(Action.ConnMarkOp.values()[0], 0, 0, 0, 0), new Action.NoTrack(),
         new Action.Log(false, ""), new Action.Queue(false),
-        new Action.Continue("TRACE", "traces", false)));
+        new Action.Continue("TRACE", "traces", false),
+        Action.Rewrite.set(Action.Header.TTL, 5)));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.packetpath.engine.explain;
 
+import java.util.Locale;
 import org.packetpath.engine.net.Ipv4;
 import org.packetpath.engine.rules.Action;
 
@@ -110,5 +111,28 @@ final class ActionWords implements Action.Visitor<String> {
   @Override
   public String proceed(Action.Continue a) {
     return "apply " + a.target() + " to %s (" + a.why() + "), then continue";
+  }
+
+  @Override
+  public String rewrite(Action.Rewrite a) {
+    String field = switch (a.header()) {
+      case TTL -> "the TTL";
+      case TOS -> "the TOS byte";
+    };
+    if (a.add() > 0) {
+      return "raise " + field + " of %s by " + a.add() + " (to at most 255), then continue";
+    }
+    if (a.add() < 0) {
+      return "lower " + field + " of %s by " + -a.add() + " (to no less than 0), then continue";
+    }
+    if (a.mask() == 0xff && a.header() == Action.Header.TTL) {
+      return "set " + field + " of %s to " + a.value() + ", then continue";
+    }
+    if ((a.value() & ~a.mask()) == 0) {
+      return String.format(Locale.ROOT, "set bits 0x%02x of %s of %%s to 0x%02x, then continue",
+          a.mask(), field, a.value());
+    }
+    return String.format(Locale.ROOT, "set %s of %%s to (TOS AND 0x%02x) XOR 0x%02x, then"
+        + " continue", field, ~a.mask() & 0xff, a.value());
   }
 }

@@ -35,6 +35,8 @@ public final class Extensions {
             List.of(Reject.spec(), LogTarget.spec(), MarkTarget.spec(), ConnmarkTarget.spec(),
                 CtTarget.ct(), CtTarget.notrack(), TraceTarget.spec(), Tcpmss.spec(),
                 Nflog.spec(), Nfqueue.spec()),
+            List.of(TtlTarget.spec(), TosTargets.tos(), TosTargets.dscp(), TosTargets.ecn(),
+                Checksum.spec(), Tcpoptstrip.spec(), Classify.spec()),
             NatTargets.all())
         .flatMap(List::stream)
         .forEach(Extensions::register);

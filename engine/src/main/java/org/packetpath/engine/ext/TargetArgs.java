@@ -81,4 +81,15 @@ final class TargetArgs {
     return new ArgException("RULE_APPEND failed (Invalid argument): rule in chain "
         + rule.chain()).explained(reason);
   }
+
+  /**
+   * Fails as the kernel does when {@code target}, which changes TCP headers, is used in a rule
+   * without {@code -p tcp}; {@code hint} tells learners what to do.
+   */
+  static void requireTcp(RuleContext rule, String target, String hint) throws ArgException {
+    if (!rule.protocolIs("tcp")) {
+      throw new ArgException(target + " target: only valid for protocol 6")
+          .explained("iptables-restore: RULE_APPEND failed (Invalid argument); " + hint);
+    }
+  }
 }

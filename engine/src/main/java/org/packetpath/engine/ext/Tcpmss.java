@@ -22,11 +22,8 @@ final class Tcpmss {
             "give --set-mss SIZE or --clamp-mss-to-pmtu"))
         .withFinisher(
             (rule, options) -> {
-              if (!rule.protocolIs("tcp")) {
-                throw new ArgException("TCPMSS target: only valid for protocol 6")
-                    .explained("iptables-restore: RULE_APPEND failed (Invalid argument); the MSS"
-                        + " is a TCP option: add -p tcp (usually with --tcp-flags SYN,RST SYN)");
-              }
+              TargetArgs.requireTcp(rule, "TCPMSS", "the MSS is a TCP option: add -p tcp"
+                  + " (usually with --tcp-flags SYN,RST SYN)");
               Option last = options.get(options.size() - 1);
               Optional<Hook> hook = rule.table().builtinHook(rule.chain());
               if (last.name().equals("--clamp-mss-to-pmtu") && hook.isPresent()

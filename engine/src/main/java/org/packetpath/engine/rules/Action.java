@@ -18,7 +18,7 @@ import org.packetpath.engine.input.Checks;
 public sealed interface Action
     permits Action.Accept, Action.Drop, Action.Return, Action.Jump, Action.Goto, Action.Reject,
         Action.Nat, Action.Netmap, Action.SetMark, Action.ConnMark, Action.NoTrack,
-        Action.Log, Action.Queue, Action.Continue {
+        Action.Log, Action.Queue, Action.Continue, Action.Rewrite {
 
   /**
    * Calls the visitor's method for this variant. The {@code permits} list and {@link Visitor}
@@ -54,6 +54,8 @@ public sealed interface Action
       return visitor.queue(v);
     } else if (this instanceof Continue v) {
       return visitor.proceed(v);
+    } else if (this instanceof Rewrite v) {
+      return visitor.rewrite(v);
     }
     throw new AssertionError("not dispatched: " + this);
   }
@@ -87,6 +89,8 @@ public sealed interface Action
     R queue(Queue a);
 
     R proceed(Continue a);
+
+    R rewrite(Rewrite a);
   }
 
   /** {@code -j ACCEPT}. */
@@ -272,6 +276,46 @@ public sealed interface Action
   record Continue(String target, String why, boolean tracksConnections) implements Action {
     public Continue {
       Checks.nonNull("target", target, "why", why);
+    }
+  }
+
+  /** The header field a {@link Rewrite} changes. */
+  enum Header {
+    /** The time to live. */
+    TTL,
+    /** The type-of-service byte: the DiffServ code point (upper six bits) and ECN (lower two). */
+    TOS
+  }
+
+  /**
+   * {@code -j TTL}, {@code TOS}, {@code DSCP} or {@code ECN --ecn-ip-ect}: rewrite the packet's
+   * TTL or TOS byte; later rules and hooks see the new value, and the walk goes on. The field
+   * becomes ((field AND NOT mask) XOR value) + add, held within 0..255: {@code --ttl-set 5} is
+   * mask 0xff and value 5, {@code --ttl-dec 2} is add -2, {@code --set-dscp 0x2e} is mask 0xfc
+   * and value 0xb8.
+   */
+  record Rewrite(Header header, int mask, int value, int add) implements Action {
+    public Rewrite {
+      Objects.requireNonNull(header, "header");
+      if (mask < 0 || mask > 0xff || value < 0 || value > 0xff || add < -0xff || add > 0xff) {
+        throw new IllegalArgumentException("bad rewrite mask " + mask + " value " + value
+            + " add " + add);
+      }
+    }
+
+    /** Sets the field to {@code value}. */
+    public static Rewrite set(Header header, int value) {
+      return new Rewrite(header, 0xff, value, 0);
+    }
+
+    /** Adds {@code n} (negative to subtract) to the field, stopping at 0 and 255. */
+    public static Rewrite add(Header header, int n) {
+      return new Rewrite(header, 0, 0, n);
+    }
+
+    /** The field's new value, from its value {@code old}. */
+    public int apply(int old) {
+      return Math.max(0, Math.min(0xff, ((old & ~mask) ^ value) + add));
     }
   }
 }

@@ -300,7 +300,8 @@ final class Journey {
     long mark = packet.mark();
     Go go = verdict(ChainWalker.walk(this, hook, table, chain.get()), hook);
     if (go == Go.ON && hook == Hook.OUTPUT && table == Table.MANGLE
-        && (packet.destination() != before.destination() || packet.mark() != mark)) {
+        && (packet.destination() != before.destination() || packet.mark() != mark
+            || packet.tos() != before.tos())) {
       return Go.REROUTE;
     }
     return go;

@@ -1,6 +1,8 @@
 package org.packetpath.engine.sim;
 
+import java.util.Locale;
 import java.util.Optional;
+import org.packetpath.engine.packet.Packet;
 import org.packetpath.engine.rules.Action;
 import org.packetpath.engine.rules.Hook;
 import org.packetpath.engine.sim.ChainWalker.Kind;
@@ -145,5 +147,25 @@ final class Targets implements Action.Visitor<Targets.Next> {
   @Override
   public Next proceed(Action.Continue a) {
     return Next.NEXT; // TRACE, TCPMSS and others do not change the packet's fate
+  }
+
+  /** TTL, TOS, DSCP, ECN: the packet goes on with the field rewritten. */
+  @Override
+  public Next rewrite(Action.Rewrite a) {
+    Packet p = j.packet();
+    int old = switch (a.header()) {
+      case TTL -> p.ttl();
+      case TOS -> p.tos();
+    };
+    int now = a.apply(old);
+    j.setPacket(switch (a.header()) {
+      case TTL -> p.withTtl(now);
+      case TOS -> p.withTos(now);
+    });
+    j.note(() -> switch (a.header()) {
+      case TTL -> "TTL " + old + " -> " + now;
+      case TOS -> String.format(Locale.ROOT, "TOS 0x%02x -> 0x%02x", old, now);
+    });
+    return Next.NEXT;
   }
 }

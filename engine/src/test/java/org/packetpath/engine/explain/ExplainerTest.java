@@ -49,4 +49,29 @@ class ExplainerTest {
         "filter LOGDROP rule 2: drop packets from anywhere"),
         lines);
   }
+
+  @Test
+  void describesHeaderRewrites() {
+    List<String> lines = explain("""
+        *mangle
+        :PREROUTING ACCEPT [0:0]
+        -A PREROUTING -j TTL --ttl-set 5
+        -A PREROUTING -j TTL --ttl-dec 2
+        -A PREROUTING -j TTL --ttl-inc 1
+        -A PREROUTING -j DSCP --set-dscp-class EF
+        -A PREROUTING -j TOS --xor-tos 0x10
+        COMMIT
+        """).stream().filter(l -> l.matches(".* rule \\d+: .*")).toList();
+    assertEquals(List.of(
+        "mangle PREROUTING rule 1: set the TTL of packets from anywhere to 5, then continue",
+        "mangle PREROUTING rule 2: lower the TTL of packets from anywhere by 2 (to no less"
+            + " than 0), then continue",
+        "mangle PREROUTING rule 3: raise the TTL of packets from anywhere by 1 (to at most"
+            + " 255), then continue",
+        "mangle PREROUTING rule 4: set bits 0xfc of the TOS byte of packets from anywhere to"
+            + " 0xb8, then continue",
+        "mangle PREROUTING rule 5: set the TOS byte of packets from anywhere to (TOS AND 0xff)"
+            + " XOR 0x10, then continue"),
+        lines);
+  }
 }

@@ -54,7 +54,8 @@ class CanonicalCorpusTest {
           "packet-targets.corpus",
           "nat-targets.corpus",
           "number-forms.corpus",
-          "stateful-matches.corpus");
+          "stateful-matches.corpus",
+          "header-targets.corpus");
 
   record Case(String corpus, int line, Table table, String chain, String input, String expected) {}
 

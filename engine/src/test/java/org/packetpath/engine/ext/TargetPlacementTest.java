@@ -12,7 +12,7 @@ import org.packetpath.engine.parse.RulesParser;
 import org.packetpath.engine.rules.Ruleset;
 
 /**
- * Where the kernel lets the NAT, CT and TCPMSS targets be used when they sit in user chains.
+ * Where the kernel lets the NAT, CT, TCPMSS and CLASSIFY targets be used when they sit in user chains.
  * Each file here was loaded with {@code iptables-restore} 1.8.9 (nf_tables) on Linux 6.18: the
  * kernel refuses a target reached from a hook it does not support, blaming the last line of the
  * file involved (the target's rule or a jump to it), and accepts a chain no hook reaches.
@@ -165,5 +165,20 @@ class TargetPlacementTest {
     assertTrue(result.warnings().stream().anyMatch(
         w -> w.message().equals("module 'TCPMSS' is not simulated: the MSS option is not"
             + " rewritten; the packet continues")), () -> "warnings: " + result.warnings());
+  }
+
+  @Test
+  void classifyInUserChainReachedFromPreroutingIsRefusedAtItsRule() {
+    Parsed<Ruleset> result = RulesParser.parse("mangle.rules", "*mangle\n"
+        + ":PREROUTING ACCEPT [0:0]\n:INPUT ACCEPT [0:0]\n:FORWARD ACCEPT [0:0]\n"
+        + ":OUTPUT ACCEPT [0:0]\n:POSTROUTING ACCEPT [0:0]\n:MYC - [0:0]\n"
+        + "-A POSTROUTING -j MYC\n"
+        + "-A PREROUTING -j MYC\n"
+        + "-A MYC -j CLASSIFY --set-class 1:1\n"
+        + "COMMIT\n");
+    Diagnostic error = onlyError(result);
+    assertEquals("CLASSIFY target: used from hooks PREROUTING, but only usable from"
+        + " FORWARD/OUTPUT/POSTROUTING", error.message());
+    assertEquals(10, error.position().line());
   }
 }
