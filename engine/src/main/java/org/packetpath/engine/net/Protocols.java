@@ -52,6 +52,15 @@ public final class Protocols {
     return true;
   }
 
+  /**
+   * The name a packet of this protocol is written with: its name, or the number for a protocol
+   * without one and for 0 (whose names, {@code ip} and {@code all}, mean any protocol in rules).
+   */
+  public static String packetName(int number) {
+    String name = number == 0 ? null : BY_NUMBER.get(number);
+    return name != null ? name : Integer.toString(number);
+  }
+
   /** The name iptables-save prints for a protocol number: its name, or the number. */
   public static String canonicalName(int number) {
     if (number == 0) {

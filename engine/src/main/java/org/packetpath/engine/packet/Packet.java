@@ -6,8 +6,9 @@ import org.packetpath.engine.net.Ipv4;
 import org.packetpath.engine.net.Protocols;
 
 /**
- * An IPv4 packet's header fields that rules can see, plus the kernel's packet mark. Ports are 0
- * and ICMP type and code -1 for protocols without them. {@code embedded} is the header an ICMP
+ * An IPv4 packet's header fields that rules can see, plus the kernel's packet mark. Any protocol
+ * 0..255 can be carried; ports are 0 for protocols without them (all but TCP, UDP, SCTP, DCCP
+ * and UDP-Lite, whose headers start with the two ports) and ICMP type and code -1 but for ICMP. {@code embedded} is the header an ICMP
  * error carries of the packet it reports on. {@code length} is the IP total length in bytes, the
  * number iptables counts.
  */
@@ -29,6 +30,9 @@ public record Packet(
   public static final int TCP = 6;
   public static final int UDP = 17;
   public static final int ICMP = 1;
+  public static final int DCCP = 33;
+  public static final int SCTP = 132;
+  public static final int UDPLITE = 136;
 
   public Packet {
     check("protocol", protocol, 0, 255);
@@ -42,7 +46,7 @@ public record Packet(
     }
     Objects.requireNonNull(embedded, "embedded");
     if (!hasPorts(protocol) && (sourcePort != 0 || destinationPort != 0)) {
-      throw new IllegalArgumentException(Protocols.canonicalName(protocol) + " has no ports");
+      throw new IllegalArgumentException(Protocols.packetName(protocol) + " has no ports");
     }
     if (protocol != TCP && tcpFlags != 0) {
       throw new IllegalArgumentException("only TCP has flags");
@@ -64,8 +68,23 @@ public record Packet(
 
   /** Whether packets of this protocol carry port numbers (TCP, UDP, SCTP, DCCP, UDP-Lite). */
   public static boolean hasPorts(int protocol) {
-    return protocol == TCP || protocol == UDP || protocol == 132 || protocol == 33
-        || protocol == 136;
+    return protocol == TCP || protocol == UDP || protocol == SCTP || protocol == DCCP
+        || protocol == UDPLITE;
+  }
+
+  /**
+   * The length of the header a packet of this protocol carries after the IP header, without
+   * payload: TCP 20, UDP, UDP-Lite and ICMP 8, SCTP's common header 12 (no chunks), DCCP's
+   * generic header with extended sequence numbers 16; 0 for every other protocol.
+   */
+  public static int headerLength(int protocol) {
+    return switch (protocol) {
+      case TCP -> 20;
+      case UDP, UDPLITE, ICMP -> 8;
+      case SCTP -> 12;
+      case DCCP -> 16;
+      default -> 0;
+    };
   }
 
   /** A TCP packet without options or payload (40 bytes). */
@@ -77,8 +96,7 @@ public record Packet(
 
   /** A UDP packet without payload (28 bytes). */
   public static Packet udp(int source, int sourcePort, int destination, int destinationPort) {
-    return new Packet(UDP, source, destination, sourcePort, destinationPort, 0, -1, -1, 64, 0, 0,
-        28, Optional.empty());
+    return other(UDP, source, sourcePort, destination, destinationPort);
   }
 
   /** An ICMP message without payload (28 bytes), such as an echo request (type 8). */
@@ -87,10 +105,19 @@ public record Packet(
         Optional.empty());
   }
 
-  /** A packet of any other protocol, header only. */
+  /**
+   * A packet of any protocol but TCP and ICMP, without payload: its ports (0 for a protocol
+   * without them) and its header only ({@link #headerLength}).
+   */
+  public static Packet other(int protocol, int source, int sourcePort, int destination,
+      int destinationPort) {
+    return new Packet(protocol, source, destination, sourcePort, destinationPort, 0, -1, -1, 64,
+        0, 0, 20 + headerLength(protocol), Optional.empty());
+  }
+
+  /** A packet of a protocol without ports, header only. */
   public static Packet other(int protocol, int source, int destination) {
-    return new Packet(protocol, source, destination, 0, 0, 0, -1, -1, 64, 0, 0, 20,
-        Optional.empty());
+    return other(protocol, source, 0, destination, 0);
   }
 
   public Packet withSource(int address, int port) {
@@ -131,7 +158,7 @@ public record Packet(
   /** The packet in packet syntax, without where it enters: {@code tcp 10.0.0.2:40000 > 203.0.113.9:80 SYN}. */
   @Override
   public String toString() {
-    StringBuilder out = new StringBuilder(Protocols.canonicalName(protocol)).append(' ');
+    StringBuilder out = new StringBuilder(Protocols.packetName(protocol)).append(' ');
     out.append(Ipv4.format(source));
     if (hasPorts(protocol)) {
       out.append(':').append(sourcePort);

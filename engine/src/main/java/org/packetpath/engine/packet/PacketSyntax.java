@@ -22,11 +22,18 @@ import org.packetpath.engine.net.Protocols;
  * tcp 192.0.2.7:40001 &gt; 203.0.113.1:22 SYN in wan0
  * tcp office:40000 &gt; fw:22 in wan0
  * udp 10.0.0.2:5353 &gt; 198.51.100.7:53 in lan0
+ * sctp 192.0.2.7:40001 &gt; 10.0.0.2:38412 in wan0
+ * gre 192.0.2.7 &gt; 10.0.0.2 in wan0
+ * 253 192.0.2.7 &gt; 10.0.0.2 in wan0
  * icmp 10.0.0.2 &gt; 203.0.113.1 icmp echo-request in lan0
  * icmp 192.0.2.10 &gt; 203.0.113.1 icmp port-unreachable about udp 203.0.113.1:40020 &gt; 192.0.2.10:9 in wan0
  * </pre>
  *
  * <p>{@code about} gives an ICMP error's embedded header: the packet it reports on.
+ *
+ * <p>PROTO is any protocol by its {@code /etc/protocols} name or its number 0..255. TCP, UDP,
+ * SCTP, DCCP and UDP-Lite packets have ports; the others have none. A packet carries its
+ * protocol's header and no payload ({@link Packet#headerLength}).
  *
  * <p>TCP without flags means SYN; a missing source port is 40000; ICMP without a type is an echo
  * request. Names stand for addresses through a {@link Names} resolver (a topology's hosts).
@@ -132,10 +139,16 @@ public final class PacketSyntax {
 
     /** PROTO SRC > DST [FLAGS] [icmp TYPE [about HEADER]]. */
     private Header header(boolean outer) {
-      Word protoWord = next("a protocol: tcp, udp, icmp or a protocol number");
-      int protocol = Protocols.number(protoWord.text()).filter(p -> p != 0)
-          .orElseThrow(() -> error(protoWord, "unknown protocol `" + protoWord.text() + "'",
-              "start with tcp, udp, icmp or a protocol number"));
+      Word protoWord = next("a protocol: tcp, udp, icmp, another name or a number 0..255");
+      Optional<Integer> number = Protocols.number(protoWord.text());
+      if (number.isPresent() && number.get() == 0 && !protoWord.text().equals("0")) {
+        throw error(protoWord, "`" + protoWord.text() + "' is any protocol, not one",
+            "a packet has one protocol: write 0 for protocol number 0");
+      }
+      int protocol = number.orElseThrow(() -> error(protoWord,
+          "unknown protocol `" + protoWord.text() + "'",
+          "start with a protocol name as /etc/protocols spells it (tcp, udp, icmp, sctp, gre,"
+              + " esp ...) or a protocol number 0..255"));
       Word srcWord = next("the source address");
       Word arrow = next("`>' between source and destination");
       if (!arrow.text().equals(">")) {
@@ -179,11 +192,8 @@ public final class PacketSyntax {
       Endpoint dst = endpoint(h.destination(), h.protocol(), in, false);
       Packet packet = switch (h.protocol()) {
         case Packet.TCP -> Packet.tcp(src.address, src.port, dst.address, dst.port, h.flags());
-        case Packet.UDP -> Packet.udp(src.address, src.port, dst.address, dst.port);
         case Packet.ICMP -> Packet.icmp(src.address, dst.address, h.icmpType(), h.icmpCode());
-        default -> Packet.hasPorts(h.protocol())
-            ? Packet.udp(src.address, src.port, dst.address, dst.port)
-            : Packet.other(h.protocol(), src.address, dst.address);
+        default -> Packet.other(h.protocol(), src.address, src.port, dst.address, dst.port);
       };
       if (h.about().isPresent()) {
         Packet inner = packet(h.about().get(), in);
@@ -216,7 +226,7 @@ public final class PacketSyntax {
           }
         }
       } else if (colon >= 0) {
-        throw error(word, Protocols.canonicalName(protocol) + " packets have no ports", "");
+        throw error(word, Protocols.packetName(protocol) + " packets have no ports", "");
       }
       Optional<Integer> address = Ipv4.parse(host).or(() -> names.resolve(host, in));
       if (address.isEmpty()) {

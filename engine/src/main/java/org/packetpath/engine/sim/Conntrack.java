@@ -60,6 +60,8 @@ final class Conntrack {
           && (p.tcpFlags() & (TcpFlags.SYN | TcpFlags.RST | TcpFlags.FIN)) == 0
           && (p.tcpFlags() & TcpFlags.ACK) != 0) {
         c.assured = true;
+      } else if (p.protocol() == GRE && answered) {
+        c.assured = true; // nf_conntrack_gre_packet: any packet after the first reply
       }
       CtState state = reply || c.seenReply ? CtState.ESTABLISHED : CtState.NEW;
       c.count(reply, p.length());
@@ -94,9 +96,16 @@ final class Conntrack {
       }
       case Packet.ICMP -> p.icmpType() == 8 || p.icmpType() == 13 || p.icmpType() == 15
           || p.icmpType() == 17;
+      // SCTP's tracker finds no chunk in the packet (the packet syntax carries none), and
+      // ICMPv6's, which the kernel picks by protocol number also over IPv4, no ICMPv6 header.
+      case Packet.SCTP, ICMPV6 -> false;
+      // UDP, UDP-Lite, GRE and the generic tracker start a connection with any packet.
       default -> true;
     };
   }
+
+  private static final int GRE = 47;
+  private static final int ICMPV6 = 58;
 
   /** ICMP types that report an error about another packet. */
   static boolean isError(int icmpType) {

@@ -18,6 +18,7 @@ import org.packetpath.engine.topology.Interface;
 import org.packetpath.engine.topology.RouteLookup;
 import org.packetpath.engine.trace.Disposition;
 import org.packetpath.engine.trace.DropReason;
+import org.packetpath.engine.trace.Martian;
 import org.packetpath.engine.trace.RouteDecision;
 import org.packetpath.engine.trace.RuleHit;
 import org.packetpath.engine.trace.Step;
@@ -168,20 +169,27 @@ final class Journey {
   /** The input route, on the destination after PREROUTING: local, forward or drop. */
   private Way inputRoute() {
     int dst = packet.destination();
+    int src = packet.source();
     if (!in.orElseThrow().equals("lo")) {
-      Optional<RouteDecision.Dropped> source = sourceCheck();
+      if (Martian.isMulticast(dst)) { // ip_route_input_rcu, before any martian check
+        return routingDrop(Place.INPUT_ROUTE,
+            RouteDecision.Dropped.of(DropReason.MULTICAST, packet));
+      }
+      if (Martian.of(src, dst).isPresent()) {
+        return routingDrop(Place.INPUT_ROUTE,
+            new RouteDecision.Dropped(DropReason.MARTIAN, packet, in, 0));
+      }
+      Optional<RouteDecision.Dropped> source = Martian.isZeronet(src) ? Optional.empty()
+          : sourceCheck();
       if (source.isPresent()) {
         return routingDrop(Place.INPUT_ROUTE, source.get());
       }
     }
     if (sim.topology().isLocal(dst) || LocalTable.lookup(sim.topology(), dst).isPresent()
-        || dst == -1) {
+        || Martian.isBroadcastInput(src, dst)) {
       step(Step.Routed.at(Place.INPUT_ROUTE,
           new RouteDecision.Local(dst, sim.topology().isLocal(dst))));
       return Way.LOCAL;
-    }
-    if ((dst >>> 28) == 0xe) {
-      return routingDrop(Place.INPUT_ROUTE, RouteDecision.Dropped.of(DropReason.MULTICAST, packet));
     }
     if (sim.topology().sysctls().ipForward() == 0) {
       return routingDrop(Place.INPUT_ROUTE,
@@ -202,11 +210,14 @@ final class Journey {
     return Way.FORWARD;
   }
 
-  /** The source checks of the input route: martians and rp_filter. */
+  /**
+   * The source checks of the input route once the addresses passed ({@code
+   * fib_validate_source}): one of the firewall's own addresses as source, and rp_filter.
+   */
   private Optional<RouteDecision.Dropped> sourceCheck() {
     int src = packet.source();
     String iface = in.orElseThrow();
-    if (sim.topology().isLocal(src) || (packet.destination() >>> 24) == 127) {
+    if (sim.topology().isLocal(src)) {
       return Optional.of(new RouteDecision.Dropped(DropReason.MARTIAN, packet, in, 0));
     }
     int mode = sim.topology().rpFilter(iface);

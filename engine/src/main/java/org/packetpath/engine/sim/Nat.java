@@ -108,9 +108,9 @@ final class Nat {
     Packet after;
     if (j.isRelatedError()) {
       after = translateError(before, target, source);
-    } else if (!Packet.hasPorts(before.protocol())) {
-      after = source ? before.withSource(target.source(), 0)
-          : before.withDestination(target.destination(), 0);
+    } else if (!Tuple.hasPorts(before.protocol())) { // ports not tracked are not translated
+      after = source ? before.withSource(target.source(), before.sourcePort())
+          : before.withDestination(target.destination(), before.destinationPort());
     } else if (source) {
       after = before.withSource(target.source(), target.sourcePort());
     } else {
@@ -133,9 +133,9 @@ final class Nat {
     Packet inner = outer.embedded().get();
     Packet translated = source
         ? inner.withDestination(target.source(),
-            Packet.hasPorts(inner.protocol()) ? target.sourcePort() : 0)
+            Tuple.hasPorts(inner.protocol()) ? target.sourcePort() : inner.destinationPort())
         : inner.withSource(target.destination(),
-            Packet.hasPorts(inner.protocol()) ? target.destinationPort() : 0);
+            Tuple.hasPorts(inner.protocol()) ? target.destinationPort() : inner.sourcePort());
     return out.withEmbedded(Optional.of(translated));
   }
 
@@ -147,7 +147,7 @@ final class Nat {
 
   /** Applies a port range: a port already in the range is kept, else the first. */
   private static Tuple ports(Tuple t, Optional<Action.Range> range, boolean source) {
-    if (range.isEmpty() || !Packet.hasPorts(t.protocol())) {
+    if (range.isEmpty() || !Tuple.hasPorts(t.protocol())) {
       return t;
     }
     int port = source ? t.sourcePort() : t.destinationPort();

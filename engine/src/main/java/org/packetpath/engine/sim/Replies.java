@@ -2,6 +2,7 @@ package org.packetpath.engine.sim;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.packetpath.engine.packet.Packet;
 import org.packetpath.engine.packet.TcpFlags;
 import org.packetpath.engine.rules.Action;
@@ -11,7 +12,7 @@ import org.packetpath.engine.topology.Service;
 
 /**
  * The packets the firewall sends in answer: its TCP and UDP endpoints' answers to delivered
- * packets, echo replies, the errors REJECT sends, and ICMP time exceeded.
+ * packets, ICMP protocol unreachable for protocols it does not speak, echo replies, the errors REJECT sends, and ICMP time exceeded.
  */
 final class Replies {
   private Replies() {}
@@ -45,11 +46,26 @@ final class Replies {
         }
         return List.of();
       }
+      case Packet.UDPLITE -> {
+        return List.of(reply(error(p, p.destination(), 3, 3))); // the firewall has no socket
+      }
       default -> {
-        return List.of();
+        if (HANDLED.contains(p.protocol())) {
+          return List.of();
+        }
+        return List.of(reply(error(p, p.destination(), 3, 2)));
       }
     }
   }
+
+  /**
+   * The protocols besides TCP, UDP, UDP-Lite and ICMP that the firewall's kernel takes without
+   * complaint: IGMP, and 255, which IANA reserves and the kernel hands to raw IP sockets (the
+   * kernel lab holds one). Every other protocol is answered with ICMP protocol unreachable, as
+   * {@code ip_protocol_deliver_rcu} does on a 6.18 kernel built without SCTP, DCCP, IPsec or
+   * tunnels.
+   */
+  private static final Set<Integer> HANDLED = Set.of(2, 255);
 
   /**
    * What the TCP stack answers: a listening socket answers a SYN with a SYN-ACK, takes the ACK

@@ -4,7 +4,10 @@ package org.packetpath.engine.trace;
 public enum DropReason {
   /** No route to the destination. */
   NO_ROUTE,
-  /** The source cannot arrive on that interface: one of the firewall's own, or a loopback. */
+  /**
+   * Addresses no packet may arrive with: a multicast, broadcast or 0.0.0.0 source, 0.0.0.0 as
+   * destination, loopback addresses, the firewall's own address as source ({@link Martian}).
+   */
   MARTIAN,
   /** Reverse-path filtering: replies to the source would not leave by the interface. */
   RP_FILTER,

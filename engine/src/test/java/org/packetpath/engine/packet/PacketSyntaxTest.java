@@ -91,4 +91,34 @@ class PacketSyntaxTest {
     assertEquals("  tcp office:1 > fw:22 SYN,ACX in wan0\n                       ^",
         flag.render().lines().skip(1).limit(2).reduce((a, b) -> a + "\n" + b).orElseThrow());
   }
+
+  @Test
+  void anyProtocolByNameOrNumberWithPortsWhereItHasThem() {
+    PacketSpec sctp = PacketSyntax.parse("sctp office:5000 > fw:38412 in wan0", NAMES);
+    assertEquals(Packet.SCTP, sctp.packet().protocol());
+    assertEquals(38412, sctp.packet().destinationPort());
+    assertEquals(32, sctp.packet().length(), "IP header and SCTP common header");
+    assertEquals("sctp 198.51.100.10:5000 > 203.0.113.1:38412 in wan0", sctp.toString());
+    assertEquals("dccp 198.51.100.10:40000 > 203.0.113.1:5 in wan0",
+        roundTrip("33 office > fw:5 in wan0"));
+    assertEquals(28, PacketSyntax.parse("udplite office:1 > fw:5 in wan0", NAMES).packet()
+        .length());
+    assertEquals("gre 198.51.100.10 > 203.0.113.1 in wan0", roundTrip("GRE office > fw in wan0"));
+    assertEquals("esp 198.51.100.10 > 203.0.113.1 in wan0", roundTrip("50 office > fw in wan0"));
+    assertEquals("253 198.51.100.10 > 203.0.113.1 in wan0", roundTrip("253 office > fw in wan0"));
+    assertEquals("0 198.51.100.10 > 203.0.113.1 in wan0", roundTrip("0 office > fw in wan0"));
+    assertEquals(20, PacketSyntax.parse("ah office > fw in wan0", NAMES).packet().length());
+  }
+
+  @Test
+  void aProtocolThatMeansAnyIsNoPacketsProtocol() {
+    assertEquals("packet:1:1: error: `all' is any protocol, not one", error("all office > fw"
+        + " in wan0").toString());
+    assertEquals("packet:1:1: error: unknown protocol `256'", error("256 office > fw in wan0")
+        .toString());
+    assertEquals("packet:1:5: error: gre packets have no ports",
+        error("gre office:1 > fw in wan0").toString());
+    assertEquals("packet:1:17: error: missing destination port",
+        error("sctp office:1 > fw in wan0").toString());
+  }
 }

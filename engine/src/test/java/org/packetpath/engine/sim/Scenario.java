@@ -19,7 +19,8 @@ import org.packetpath.engine.topology.TopologyParser;
  * <pre>
  * # What the scenario shows (the first comment line is its title).
  * topology: example.yaml        the built-in example, or a file next to the scenario
- * backend: nft                  nft (default) or legacy
+ * backend: nft                  nft (default) or legacy; "nft legacy" for a scenario that
+ *                               holds on both ({@link #readAll}), with one golden trace
  * --- rules
  * *filter
  * ...
@@ -31,6 +32,31 @@ import org.packetpath.engine.topology.TopologyParser;
 public record Scenario(String name, String title, Topology topology, Backend backend, String rules,
     List<String> packets) {
 
+  /** The scenario in {@code file}, once for each backend it names. */
+  public static List<Scenario> readAll(Path file) {
+    Scenario s = read(file);
+    return backends(lines(file)).stream()
+        .map(b -> new Scenario(s.name(), s.title(), s.topology(), b, s.rules(), s.packets()))
+        .toList();
+  }
+
+  private static List<String> lines(Path file) {
+    try {
+      return Files.readAllLines(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The backends a scenario's {@code backend:} line names, nft when it has none. */
+  private static List<Backend> backends(List<String> lines) {
+    return lines.stream().filter(l -> l.startsWith("backend:")).findFirst()
+        .map(l -> java.util.Arrays.stream(l.substring(8).trim().split("\\s+"))
+            .map(b -> Backend.valueOf(b.toUpperCase(java.util.Locale.ROOT))).toList())
+        .orElse(List.of(Backend.NFT));
+  }
+
+  /** The scenario in {@code file}, with the first backend it names. */
   public static Scenario read(Path file) {
     try {
       List<String> lines = Files.readAllLines(file);
@@ -54,7 +80,7 @@ public record Scenario(String name, String title, Topology topology, Backend bac
         } else if (line.startsWith("topology:")) {
           topologyName = line.substring(9).trim();
         } else if (line.startsWith("backend:")) {
-          backend = Backend.valueOf(line.substring(8).trim().toUpperCase(java.util.Locale.ROOT));
+          backend = backends(List.of(line)).get(0);
         }
       }
       Topology topology = topologyName.equals("example.yaml")

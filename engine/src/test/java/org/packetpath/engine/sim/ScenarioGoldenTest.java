@@ -47,7 +47,12 @@ class ScenarioGoldenTest {
   }
 
   private static void check(Path file) throws IOException {
-    Scenario s = Scenario.read(file);
+    for (Scenario s : Scenario.readAll(file)) {
+      check(file, s);
+    }
+  }
+
+  private static void check(Path file, Scenario s) throws IOException {
     String actual = render(s);
     Path golden = file.resolveSibling(s.name() + ".trace");
     if (Boolean.getBoolean("packetpath.updateGoldens")) {
@@ -55,7 +60,8 @@ class ScenarioGoldenTest {
     }
     assertTrue(Files.exists(golden), "no golden " + golden.getFileName()
         + "; write it with -Dpacketpath.updateGoldens=true and review it");
-    assertEquals(Files.readString(golden), actual, s.name() + ".trace differs from the simulator;"
+    assertEquals(Files.readString(golden), actual, s.name() + ".trace differs from the simulator"
+        + " (" + s.backend().name().toLowerCase(java.util.Locale.ROOT) + ");"
         + " if the change is intended, rerun with -Dpacketpath.updateGoldens=true");
   }
 }

@@ -153,7 +153,7 @@ final class Explain {
   /** Protocol, addresses and ports: {@code tcp 203.0.113.1:40008 > 192.0.2.10:443}. */
   static String header(Packet p) {
     boolean ports = Packet.hasPorts(p.protocol());
-    return Protocols.canonicalName(p.protocol()) + " " + Ipv4.format(p.source())
+    return Protocols.packetName(p.protocol()) + " " + Ipv4.format(p.source())
         + (ports ? ":" + p.sourcePort() : "") + " > " + Ipv4.format(p.destination())
         + (ports ? ":" + p.destinationPort() : "");
   }

@@ -1,6 +1,7 @@
 package org.packetpath.lab.kernel;
 
 import java.util.Optional;
+import java.util.zip.CRC32C;
 import org.packetpath.engine.packet.Packet;
 
 /**
@@ -10,7 +11,8 @@ import org.packetpath.engine.packet.Packet;
  * <p>A built packet has exactly the header fields of the {@code Packet} (addresses, protocol,
  * ports, TCP flags, ICMP type and code, TTL, TOS) and is exactly {@code length()} bytes long:
  * the natural headers (IPv4 20, TCP 20 without options, UDP 8, ICMP 8 plus the embedded packet
- * of an error) are padded with zero bytes or cut to that length. Checksums are correct. What a
+ * of an error, and for other protocols {@link Packet#headerLength}: UDP-Lite 8, SCTP 12 without
+ * chunks, DCCP 16 as a Data packet) are padded with zero bytes or cut to that length. Checksums are correct. What a
  * {@code Packet} does not say (IP id, TCP sequence and acknowledgement numbers, ICMP echo id)
  * comes from {@link Flows}, so that answers fit the connection they answer.
  */
@@ -21,6 +23,7 @@ final class Wire {
   static final int IP_HEADER = 20;
   private static final int ETH_P_IP = 0x0800;
   private static final int TCP_WINDOW = 64240;
+  private static final int DCCP_DATA = 2;
 
   /** The Ethernet frame carrying {@code ip} from {@code source} to {@code destination}. */
   static byte[] ethernet(byte[] destination, byte[] source, byte[] ip) {
@@ -84,13 +87,16 @@ final class Wire {
         return icmp;
       }
       default -> {
+        byte[] header = new byte[Packet.headerLength(p.protocol())];
         if (Packet.hasPorts(p.protocol())) {
-          byte[] ports = new byte[4];
-          put16(ports, 0, p.sourcePort());
-          put16(ports, 2, p.destinationPort());
-          return ports;
+          put16(header, 0, p.sourcePort());
+          put16(header, 2, p.destinationPort());
         }
-        return new byte[0];
+        if (p.protocol() == Packet.DCCP) {
+          header[4] = (byte) (header.length / 4); // data offset; checksum coverage 0: all
+          header[8] = (byte) (DCCP_DATA << 1 | 1); // extended (48-bit) sequence numbers
+        }
+        return header; // UDP-Lite: checksum coverage 0, the whole datagram; SCTP: no chunks
       }
     }
   }
@@ -114,10 +120,25 @@ final class Wire {
           put16(ip, IP_HEADER + 16, checksum(ip, IP_HEADER, length, pseudo(ip, length)));
         }
       }
-      case Packet.UDP -> {
+      case Packet.UDP, Packet.UDPLITE -> {
         if (length >= 8) {
           int sum = checksum(ip, IP_HEADER, length, pseudo(ip, length));
           put16(ip, IP_HEADER + 6, sum == 0 ? 0xffff : sum);
+        }
+      }
+      case Packet.DCCP -> {
+        if (length >= 8) {
+          put16(ip, IP_HEADER + 6, checksum(ip, IP_HEADER, length, pseudo(ip, length)));
+        }
+      }
+      case Packet.SCTP -> {
+        if (length >= 12) {
+          CRC32C crc = new CRC32C();
+          crc.update(ip, IP_HEADER, length);
+          long value = crc.getValue(); // sent least significant byte first, as sctp_compute_cksum
+          for (int i = 0; i < 4; i++) {
+            ip[IP_HEADER + 8 + i] = (byte) (value >>> (8 * i));
+          }
         }
       }
       case Packet.ICMP -> {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -97,16 +98,18 @@ class ConformanceTest {
     try (Stream<Path> list = Files.list(dir)) {
       files = list.filter(p -> p.toString().endsWith(".scenario")).sorted().toList();
     }
-    return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
-      Scenario s = Scenario.read(f);
-      KernelLab lab = lab(Integer.toHexString(s.topology().hashCode()), s.topology(),
-          s.backend());
-      Load load = lab.load(s.rules());
-      assertTrue(load.ok(), () -> "the kernel refused the scenario's rules: " + load.stderr());
-      List<String> problems = run(lab, s.simulator(), s.packets());
-      count("hand-written scenarios", problems.isEmpty(), s.packets().size());
-      assertEquals("", String.join("\n", problems), s.title());
-    }));
+    return files.stream().flatMap(f -> Scenario.readAll(f).stream())
+        .map(s -> DynamicTest.dynamicTest(s.name() + ".scenario ("
+            + s.backend().name().toLowerCase(Locale.ROOT) + ")", () -> scenarioCase(s)));
+  }
+
+  private static void scenarioCase(Scenario s) {
+    KernelLab lab = lab(Integer.toHexString(s.topology().hashCode()), s.topology(), s.backend());
+    Load load = lab.load(s.rules());
+    assertTrue(load.ok(), () -> "the kernel refused the scenario's rules: " + load.stderr());
+    List<String> problems = run(lab, s.simulator(), s.packets());
+    count("hand-written scenarios", problems.isEmpty(), s.packets().size());
+    assertEquals("", String.join("\n", problems), s.title());
   }
 
   @TestFactory

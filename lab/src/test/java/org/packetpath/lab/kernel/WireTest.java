@@ -78,4 +78,33 @@ class WireTest {
     arp[13] = 0x06;
     assertEquals(Optional.empty(), Wire.ipOf(arp));
   }
+
+  @Test
+  void otherProtocolsCarryTheirHeaderWithPortsAndChecksums() {
+    Packet sctp = Packet.other(Packet.SCTP, ip("192.0.2.10"), 5000, ip("10.0.0.2"), 80);
+    byte[] s = Wire.ipv4(sctp, new Flows());
+    assertEquals(32, s.length);
+    assertEquals(132, s[9] & 0xff);
+    java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+    byte[] zeroed = s.clone();
+    java.util.Arrays.fill(zeroed, 28, 32, (byte) 0);
+    crc.update(zeroed, 20, 12);
+    assertEquals(crc.getValue(), Integer.toUnsignedLong(Integer.reverseBytes(Wire.get32(s, 28))),
+        "CRC32c, least significant byte first");
+    assertEquals(Optional.of(sctp), Wire.parse(s));
+    Packet udplite = Packet.other(Packet.UDPLITE, ip("192.0.2.10"), 5000, ip("10.0.0.2"), 80);
+    byte[] u = Wire.ipv4(udplite, new Flows());
+    long pseudo = Wire.get16(u, 12) + Wire.get16(u, 14) + Wire.get16(u, 16) + Wire.get16(u, 18)
+        + 136 + 8;
+    assertEquals(0, Wire.get16(u, 24), "checksum coverage 0: the whole datagram");
+    assertEquals(0, Wire.checksum(u, 20, 8, pseudo));
+    byte[] d = Wire.ipv4(Packet.other(Packet.DCCP, ip("192.0.2.10"), 1, ip("10.0.0.2"), 2),
+        new Flows());
+    assertEquals(36, d.length);
+    assertEquals(4, d[24], "data offset: 16 bytes");
+    assertEquals(0x05, d[28], "a Data packet with extended sequence numbers");
+    byte[] gre = Wire.ipv4(Packet.other(47, ip("192.0.2.10"), ip("10.0.0.2")), new Flows());
+    assertEquals(20, gre.length);
+    assertChecksumsHold(gre);
+  }
 }

@@ -4,6 +4,7 @@ import org.packetpath.engine.net.Ipv4;
 import org.packetpath.engine.packet.Packet;
 import org.packetpath.engine.pipeline.Place;
 import org.packetpath.engine.trace.DropReason;
+import org.packetpath.engine.trace.Martian;
 import org.packetpath.engine.trace.RouteDecision;
 import org.packetpath.engine.trace.Step;
 
@@ -76,8 +77,11 @@ final class Routing {
       case NO_ROUTE -> place == Place.INPUT_ROUTE
           ? new Drop("dropped: ", ": ", "no route to " + dst)
           : new Drop("", ": ", "no route to " + dst + ": the packet is not sent");
-      case MARTIAN -> new Drop("dropped ", ", ",
-          "as a martian: " + src + " -> " + dst + " cannot arrive on " + in);
+      case MARTIAN -> {
+        Martian m = Martian.of(p.source(), p.destination()).orElse(Martian.OWN_SOURCE);
+        yield new Drop("dropped ", ", ", "as a martian " + (m.isSource() ? "source" : "destination")
+            + ": " + src + " -> " + dst + " on " + in + ": " + m.why());
+      }
       case RP_FILTER -> new Drop("dropped ", ", ", "by rp_filter=" + d.rpFilter()
           + ": replies to " + src + " would not leave by " + in);
       case FORWARDING_DISABLED -> new Drop("dropped: ", ": ",
