@@ -98,7 +98,7 @@ class TraceCommandTest {
     RulesCommandTest.Run bad = RulesCommandTest.run("trace", "--rules", broken.toString(),
         "tcp attacker:1 > fw:22 in wan0");
     assertEquals(ExitCodes.USAGE, bad.code());
-    assertTrue(bad.err().contains(broken + ":2:13: error: Couldn't load target `ACCEPTT'"), bad.err());
+    assertTrue(bad.err().contains(broken + ":2:13: error: Chain 'ACCEPTT' does not exist"), bad.err());
     RulesCommandTest.Run missing = RulesCommandTest.run("trace", "--rules",
         dir.resolve("nope").toString(), "tcp attacker:1 > fw:22 in wan0");
     assertEquals(ExitCodes.USAGE, missing.code());

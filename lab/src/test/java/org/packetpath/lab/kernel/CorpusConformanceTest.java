@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -64,6 +65,9 @@ class CorpusConformanceTest {
   static final String CATEGORY = "canonical corpora = iptables-save (nft)";
 
   private static final Pattern SET = Pattern.compile("--(?:match|add|del|map)-set (\\S+)");
+  private static final Pattern ACCOUNTING = Pattern.compile("--nfacct-name +(\"[^\"]*\"|\\S+)");
+  /** The accounting objects the accepted cases name, made in the lab as its sets are. */
+  private static Set<String> accounting = Set.of();
   private static final Pattern MISSING = Pattern.compile(
       "Extension (\\S+) revision \\d+ not supported, missing kernel module\\?");
   /** How iptables-nft-restore reports a rule the kernel refused. */
@@ -107,8 +111,10 @@ class CorpusConformanceTest {
         all.put(corpus, cases.get());
       }
     }
-    topology = withSets(KernelLabTest.TOPOLOGY,
-        all.values().stream().flatMap(List::stream).filter(c -> !c.refused()).toList());
+    List<Case> accepted =
+        all.values().stream().flatMap(List::stream).filter(c -> !c.refused()).toList();
+    topology = withSets(KernelLabTest.TOPOLOGY, accepted);
+    accounting = accountingObjects(accepted);
     all.forEach((corpus, cases) -> {
       Map<Case, Outcome> outcomes = new HashMap<>();
       nodes.add(dynamicContainer(corpus, cases.stream().map(c -> dynamicTest(
@@ -142,6 +148,34 @@ class CorpusConformanceTest {
         base.services(), base.names(), sets);
   }
 
+  /** The nfacct objects {@code cases} name; the kernel refuses a rule naming a missing one. */
+  static Set<String> accountingObjects(List<Case> cases) {
+    Set<String> names = new LinkedHashSet<>();
+    for (Case c : cases) {
+      Matcher m = ACCOUNTING.matcher(c.input());
+      while (m.find()) {
+        names.add(m.group(1).replaceAll("^\"|\"$", ""));
+      }
+    }
+    return names;
+  }
+
+  private static void addAccounting(String namespace, String name) {
+    try {
+      Process p = new ProcessBuilder("ip", "netns", "exec", namespace, "nfacct", "add", name)
+          .redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (p.waitFor() != 0) {
+        fail("nfacct add " + name + " failed (apt install nfacct): " + out);
+      }
+    } catch (IOException e) {
+      fail("nfacct is not installed (apt install nfacct): " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      fail("interrupted");
+    }
+  }
+
   private static boolean validSetName(String name) {
     try {
       new AddressSet(name, AddressSet.Type.HASH_IP, List.of());
@@ -155,6 +189,7 @@ class CorpusConformanceTest {
     KernelLabTest.requireKernel(Backend.NFT);
     if (lab == null) {
       lab = KernelLab.start(topology, Backend.NFT);
+      accounting.forEach(name -> addAccounting(lab.firewallNamespace(), name));
     }
     return lab;
   }

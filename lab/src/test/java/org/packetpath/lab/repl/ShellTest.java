@@ -243,7 +243,7 @@ class ShellTest {
         -A INPUT -p tcp -m tcp --dport 22 -j REJECT --reject-with icmp-port-unreachable
         COMMIT
         """), "the rule appended before is gone: " + s.out());
-    assertTrue(s.err().startsWith(file + ":2:31: error: Couldn't load target `REJEC'"),
+    assertTrue(s.err().startsWith(file + ":2:31: error: Chain 'REJEC' does not exist"),
         s.err());
     assertTrue(s.out().contains("count ==> 1\n"),
         "a file with errors keeps the rules read before: " + s.out());
