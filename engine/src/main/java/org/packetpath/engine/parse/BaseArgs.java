@@ -51,4 +51,25 @@ final class BaseArgs {
       throw words.argError(token, e.at(-1));
     }
   }
+
+  /** An address option as written: the option, its value's word and the value. */
+  record Written(Token option, Token value, String text) {}
+
+  /**
+   * The networks {@code text} written at {@code token}, or one empty address when none was:
+   * read, as iptables reads them, after the options and the extensions' own checks, so that
+   * their mistakes are told first.
+   */
+  static List<String> addresses(Words words, Written written) throws LineError {
+    return written == null ? List.of("")
+        : addresses(words, written.value(), written.text());
+  }
+
+  /** The nft backend's kernel refuses {@code ! -s 0.0.0.0/0}: a test no packet passes. */
+  static LineError negatedEverything(Words words, Token option, String chain) {
+    return words.error(option, "RULE_APPEND failed (Invalid argument): rule in chain " + chain)
+        .explain("! " + option.text() + " of a /0 network, every address, matches no packet:"
+            + " iptables-nft's kernel refuses it (iptables-legacy accepts it); leave the rule"
+            + " out");
+  }
 }

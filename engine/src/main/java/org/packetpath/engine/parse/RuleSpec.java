@@ -1,6 +1,5 @@
 package org.packetpath.engine.parse;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -57,16 +56,14 @@ final class RuleSpec {
 
   /** The base options, in {@link #BASE} order: given, and as printed (null where not printed). */
   private final boolean[] given = new boolean[BASE.size()];
+  private boolean anyGiven;
   private final Option[] base = new Option[BASE.size()];
   /** The first base option written (its last spelling), for {@link #firstWord}. */
   private Token firstBase;
   private String firstBaseName;
-  /** An address option as written: the option, its value's word and the value. */
-  private record Written(Token option, Token value, String text) {}
-
   /** The addresses of {@code -s} and {@code -d} as written, read once the options are. */
-  private Written source;
-  private Written destination;
+  private BaseArgs.Written source;
+  private BaseArgs.Written destination;
   private final List<Extension> loaded = new ArrayList<>();
   private Extension target;
   private Token targetToken;
@@ -114,7 +111,7 @@ final class RuleSpec {
 
   /** Whether no option of a rule specification was given. */
   boolean isEmpty() {
-    return !anyBase() && loaded.isEmpty() && targetName == null && source == null
+    return !anyGiven && loaded.isEmpty() && targetName == null && source == null
         && destination == null;
   }
 
@@ -149,7 +146,7 @@ final class RuleSpec {
     Token valueToken = words.argToken(token, 0);
     switch (name) {
       case "-s", "-d" -> {
-        Written written = new Written(token, valueToken, value);
+        BaseArgs.Written written = new BaseArgs.Written(token, valueToken, value);
         if (name.equals("-s")) {
           source = written;
         } else {
@@ -213,7 +210,7 @@ final class RuleSpec {
     }
     String name = words.takeArg(token, goTo ? "-g" : "-j");
     targetToken = words.argToken(token, 0);
-    if (name.chars().anyMatch(RuleSpec::isCSpace)) {
+    if (name.chars().anyMatch(Words::isCSpace)) {
       throw words.error(targetToken, "Invalid target name `" + name + "'");
     }
     targetName = name;
@@ -225,11 +222,6 @@ final class RuleSpec {
         loaded.add(target);
       }
     }
-  }
-
-  /** Whether C's {@code isspace} holds for {@code c}. */
-  private static boolean isCSpace(int c) {
-    return c == ' ' || (c >= '\t' && c <= '\r');
   }
 
   /** {@code -c PACKETS BYTES}. */
@@ -260,7 +252,7 @@ final class RuleSpec {
       throw words.argError(token, e);
     }
     if (spec.freeText() && !option.args().equals(values)) {
-      warnings.add(cut(words.argToken(token, 0), spec.name(), values.get(0), option.arg()));
+      warnings.add(words.cut(words.argToken(token, 0), spec.name(), values.get(0), option.arg()));
     }
     for (Option existing : owner.options) {
       if (existing.name().equals(option.name())) {
@@ -275,45 +267,18 @@ final class RuleSpec {
   }
 
   /**
-   * The warning that the kernel keeps only the start {@code kept} of the text {@code given} to
-   * option {@code name}.
-   */
-  private Diagnostic cut(Token at, String name, String given, String kept) {
-    byte[] bytes = given.getBytes(StandardCharsets.UTF_8);
-    int length = kept.getBytes(StandardCharsets.UTF_8).length;
-    String why = "of the " + bytes.length + " bytes given, the kernel keeps only the start,"
-        + " silently, and iptables-save prints what it kept";
-    if ((bytes[length] & 0x80) != 0) {
-      String next = new String(Character.toChars(given.codePointAt(kept.length())));
-      why += "; it counts bytes, not characters: where it cuts one in two, as it may '" + next
-          + "' here, iptables-save prints the first bytes as they are (not valid UTF-8), and"
-          + " PacketPath leaves the character out";
-    }
-    return words.line().warning(at, name + " is cut to its first " + length + " bytes")
-        .explained(why);
-  }
-
-  /**
    * Records base option {@code name}, written at {@code token}: {@code option} is what is printed
    * (null for nothing), {@code counts} whether a second one is refused.
    */
   private void putBase(Token token, String name, Option option, boolean counts) {
     int i = BASE.indexOf(name);
     given[i] |= counts;
+    anyGiven |= counts;
     base[i] = option;
     if (firstBase == null || firstBaseName.equals(name)) {
       firstBase = token;
       firstBaseName = name;
     }
-  }
-
-  private boolean anyBase() {
-    for (boolean g : given) {
-      if (g) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private Option base(String name) {
@@ -343,8 +308,8 @@ final class RuleSpec {
     if (targetName != null) {
       ruleTarget = Optional.of(target(table, context));
     }
-    List<String> src = addresses(source);
-    List<String> dst = addresses(destination);
+    List<String> src = BaseArgs.addresses(words, source);
+    List<String> dst = BaseArgs.addresses(words, destination);
     boolean negatedSource = given[BASE.indexOf("-s")];
     boolean negatedDestination = given[BASE.indexOf("-d")];
     if ((src.size() > 1 || dst.size() > 1) && (negatedSource || negatedDestination)) {
@@ -353,10 +318,10 @@ final class RuleSpec {
     }
     if (backend == Backend.NFT) {
       if (negatedSource && src.contains("0.0.0.0/0")) {
-        throw negatedEverything(source.option(), chain);
+        throw BaseArgs.negatedEverything(words, source.option(), chain);
       }
       if (negatedDestination && dst.contains("0.0.0.0/0")) {
-        throw negatedEverything(destination.option(), chain);
+        throw BaseArgs.negatedEverything(words, destination.option(), chain);
       }
     }
     List<Rule> rules = new ArrayList<>(src.size() * dst.size());
@@ -373,24 +338,6 @@ final class RuleSpec {
       }
     }
     return rules;
-  }
-
-  /**
-   * The networks {@code text} written at {@code token}, or one empty address when none was:
-   * read, as iptables reads them, after the options and the extensions' own checks, so that
-   * their mistakes are told first.
-   */
-  private List<String> addresses(Written written) throws LineError {
-    return written == null ? List.of("")
-        : BaseArgs.addresses(words, written.value(), written.text());
-  }
-
-  /** The nft backend's kernel refuses {@code ! -s 0.0.0.0/0}: a test no packet passes. */
-  private LineError negatedEverything(Token option, String chain) {
-    return words.error(option, "RULE_APPEND failed (Invalid argument): rule in chain " + chain)
-        .explain("! " + option.text() + " of a /0 network, every address, matches no packet:"
-            + " iptables-nft's kernel refuses it (iptables-legacy accepts it); leave the rule"
-            + " out");
   }
 
   private List<Option> baseOptions(String source, String destination) {

@@ -1,14 +1,8 @@
 package org.packetpath.engine.parse;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
-import java.util.Deque;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +14,8 @@ import org.packetpath.engine.ext.Extensions;
 import org.packetpath.engine.ext.ModuleSpec;
 import org.packetpath.engine.input.Diagnostic;
 import org.packetpath.engine.input.SourcePosition;
+import org.packetpath.engine.parse.JumpGraph.Jump;
+import org.packetpath.engine.parse.JumpGraph.Reach;
 import org.packetpath.engine.pipeline.Backend;
 import org.packetpath.engine.rules.Chain;
 import org.packetpath.engine.rules.Hook;
@@ -60,37 +56,19 @@ final class Validator {
     }
   }
 
-  /** How a chain is reached from a built-in chain: the hook and the jump rules on the way. */
-  private record Reach(Hook hook, List<Rule> path) {}
-
-  /** A rule of chain {@code from} that jumps or goes to chain {@code to}. */
-  private record Jump(String from, String to, Rule rule) {}
-
   /**
    * Checks {@code table}; {@code warned} holds the modules already warned about as not
    * simulated. The chains' rules are checked in parallel, each chain on its own, and what they
    * found is reported in chain order, as if they had been checked one after the other.
    */
   private void table(TableRules table, Set<String> warned) {
-    Map<String, List<Jump>> jumps = new HashMap<>();
-    for (Chain c : table.chains()) {
-      List<Jump> out = new ArrayList<>();
-      for (Rule r : c.rules()) {
-        Optional<Target> t = r.target();
-        if (t.isPresent() && t.get().isChainTarget()) {
-          out.add(new Jump(c.name(), t.get().name(), r));
-        }
-      }
-      jumps.put(c.name(), out);
-    }
-    List<Jump> inOrder = new ArrayList<>();
-    jumps.values().forEach(inOrder::addAll);
-    inOrder.sort(Comparator.comparingInt(j -> j.rule().origin().line()));
+    Map<String, List<Jump>> jumps = JumpGraph.byChain(table);
+    List<Jump> inOrder = JumpGraph.inLineOrder(jumps);
     if (findLoop(table.table(), inOrder)
         || (backend == Backend.NFT && findTooDeep(table.table(), inOrder))) {
       return;
     }
-    Map<String, Map<Hook, Reach>> reach = reachability(table, jumps);
+    Map<String, Map<Hook, Reach>> reach = JumpGraph.reachability(table, jumps);
     List<Validator> checked = table.chains().parallelStream().map(chain -> {
       Validator v = new Validator(lines, new Diagnostics(), backend);
       Map<Hook, Reach> hooks = reach.getOrDefault(chain.name(), Map.of());
@@ -107,37 +85,6 @@ final class Validator {
         }
       });
     }
-  }
-
-  /** For each chain, the hooks it is reached from, each by the first path found. */
-  private static Map<String, Map<Hook, Reach>> reachability(TableRules table,
-      Map<String, List<Jump>> jumps) {
-    Map<String, Map<Hook, Reach>> reach = new HashMap<>();
-    Deque<String> work = new ArrayDeque<>();
-    for (Hook hook : table.table().builtinHooks()) {
-      reach.computeIfAbsent(hook.name(), k -> new LinkedHashMap<>())
-          .put(hook, new Reach(hook, List.of()));
-      work.add(hook.name());
-    }
-    while (!work.isEmpty()) {
-      String name = work.poll();
-      for (Jump jump : jumps.getOrDefault(name, List.of())) {
-        Map<Hook, Reach> into = reach.computeIfAbsent(jump.to(), k -> new LinkedHashMap<>());
-        boolean grew = false;
-        for (Reach r : reach.get(name).values()) {
-          if (!into.containsKey(r.hook())) {
-            List<Rule> path = new ArrayList<>(r.path());
-            path.add(jump.rule());
-            into.put(r.hook(), new Reach(r.hook(), path));
-            grew = true;
-          }
-        }
-        if (grew) {
-          work.add(jump.to());
-        }
-      }
-    }
-    return reach;
   }
 
   private void checkRule(Table table, Chain chain, Rule rule, Map<Hook, Reach> hooks) {
@@ -270,12 +217,12 @@ final class Validator {
    * first line by which the jumps written so far hold a loop.
    */
   private boolean findLoop(Table table, List<Jump> jumps) {
-    int closing = firstFailing(jumps, prefix -> loop(table, prefix).isPresent());
+    int closing = JumpGraph.firstFailing(jumps, prefix -> JumpGraph.loop(table, prefix).isPresent());
     if (closing < 0) {
       return false;
     }
     SourcePosition at = jumps.get(closing).rule().origin();
-    String cycle = String.join(" -> ", loop(table, jumps.subList(0, closing + 1)).orElseThrow());
+    String cycle = String.join(" -> ", JumpGraph.loop(table, jumps.subList(0, closing + 1)).orElseThrow());
     diagnostics.add(Diagnostic.error(at, line(at), "Too many links")
         .explained("these jumps go round in a circle: " + cycle
             + "; the kernel refuses a loop that packets could enter"));
@@ -287,149 +234,19 @@ final class Validator {
    * built-in chain; reports it at the jump that first nests them so deep, in line order.
    */
   private boolean findTooDeep(Table table, List<Jump> jumps) {
-    int deepening = firstFailing(jumps, prefix -> deepest(table, prefix).size() > NFT_JUMP_LEVELS);
+    int deepening = JumpGraph.firstFailing(jumps, prefix -> JumpGraph.deepest(table, prefix).size() > NFT_JUMP_LEVELS);
     if (deepening < 0) {
       return false;
     }
     Jump jump = jumps.get(deepening);
     SourcePosition at = jump.rule().origin();
-    List<String> path = deepest(table, jumps.subList(0, deepening + 1));
+    List<String> path = JumpGraph.deepest(table, jumps.subList(0, deepening + 1));
     diagnostics.add(Diagnostic.error(at, line(at),
             "RULE_APPEND failed (Too many links): rule in chain " + jump.from())
         .explained("nf_tables nests chains at most " + (NFT_JUMP_LEVELS - 1) + " deep below a"
             + " built-in chain, and " + String.join(" -> ", path) + " is " + (path.size() - 1)
             + " deep; iptables-legacy has no such limit"));
     return true;
-  }
-
-  /**
-   * The position of the first of {@code jumps} (in line order) by which they fail {@code fails},
-   * a test that more jumps never make pass again; -1 when they pass. A binary search, so that a
-   * large table is tested a few times rather than once per jump.
-   */
-  private static int firstFailing(List<Jump> jumps, Predicate<List<Jump>> fails) {
-    if (!fails.test(jumps)) {
-      return -1;
-    }
-    int lo = 1;
-    int hi = jumps.size();
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (fails.test(jumps.subList(0, mid))) {
-        hi = mid;
-      } else {
-        lo = mid + 1;
-      }
-    }
-    return lo - 1;
-  }
-
-  /**
-   * The longest path of {@code jumps} from a built-in chain, as chain names; the jumps hold no
-   * loop reachable from one. Walked with a stack of its own, as chains can nest deeply.
-   */
-  private static List<String> deepest(Table table, List<Jump> jumps) {
-    Map<String, List<String>> edges = new HashMap<>();
-    for (Jump j : jumps) {
-      edges.computeIfAbsent(j.from(), k -> new ArrayList<>()).add(j.to());
-    }
-    Map<String, Integer> height = new HashMap<>(); // chains on the longest path down, itself too
-    Map<String, String> below = new HashMap<>();
-    for (Hook hook : table.builtinHooks()) {
-      Deque<String> stack = new ArrayDeque<>(List.of(hook.name()));
-      while (!stack.isEmpty()) {
-        String chain = stack.peek();
-        List<String> next = edges.getOrDefault(chain, List.of());
-        boolean ready = true;
-        for (String n : next) {
-          if (!height.containsKey(n)) {
-            stack.push(n);
-            ready = false;
-          }
-        }
-        if (!ready) {
-          continue;
-        }
-        stack.pop();
-        int best = 0;
-        for (String n : next) {
-          if (height.get(n) > best) {
-            best = height.get(n);
-            below.put(chain, n);
-          }
-        }
-        height.put(chain, best + 1);
-      }
-    }
-    String top = null;
-    for (Hook hook : table.builtinHooks()) {
-      if (top == null || height.get(hook.name()) > height.get(top)) {
-        top = hook.name();
-      }
-    }
-    List<String> path = new ArrayList<>();
-    for (String c = top; c != null; c = below.get(c)) {
-      path.add(c);
-    }
-    return path;
-  }
-
-  /** A cycle reachable from a built-in chain using only {@code jumps}, as chain names. */
-  private static Optional<List<String>> loop(Table table, List<Jump> jumps) {
-    Map<String, List<String>> edges = new HashMap<>();
-    for (Jump j : jumps) {
-      edges.computeIfAbsent(j.from(), k -> new ArrayList<>()).add(j.to());
-    }
-    Set<String> done = new HashSet<>();
-    for (Hook hook : table.builtinHooks()) {
-      Optional<List<String>> cycle = cycleFrom(hook.name(), edges, done);
-      if (cycle.isPresent()) {
-        return cycle;
-      }
-    }
-    return Optional.empty();
-  }
-
-  /**
-   * The first cycle a depth-first walk from {@code start} meets, as the chain names from
-   * {@code start} to the chain met again; chains in {@code done} were walked before and are
-   * known to lead to none. The walk keeps its own stack: chains can be nested deeper than a
-   * thread's stack.
-   */
-  private static Optional<List<String>> cycleFrom(String start, Map<String, List<String>> edges,
-      Set<String> done) {
-    if (done.contains(start)) {
-      return Optional.empty();
-    }
-    Deque<String> path = new ArrayDeque<>();
-    Deque<Iterator<String>> next = new ArrayDeque<>();
-    Set<String> onPath = new HashSet<>();
-    path.push(start);
-    onPath.add(start);
-    next.push(edges.getOrDefault(start, List.of()).iterator());
-    while (!next.isEmpty()) {
-      Iterator<String> it = next.peek();
-      if (!it.hasNext()) {
-        String finished = path.pop();
-        onPath.remove(finished);
-        done.add(finished);
-        next.pop();
-        continue;
-      }
-      String chain = it.next();
-      if (onPath.contains(chain)) {
-        List<String> cycle = new ArrayList<>(path);
-        Collections.reverse(cycle);
-        cycle.add(chain);
-        return Optional.of(cycle);
-      }
-      if (!done.contains(chain)) {
-        path.push(chain);
-        onPath.add(chain);
-        next.push(edges.getOrDefault(chain, List.of()).iterator());
-      }
-    }
-    return Optional.empty();
   }
 
   private SourcePosition column(Rule rule, String... needles) {

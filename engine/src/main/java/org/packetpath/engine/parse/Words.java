@@ -1,8 +1,10 @@
 package org.packetpath.engine.parse;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.packetpath.engine.input.Diagnostic;
 import org.packetpath.engine.ext.ArgException;
 
 /**
@@ -129,5 +131,29 @@ final class Words {
     Token at = e.argIndex() >= 0 ? argToken(optionToken, e.argIndex()) : optionToken;
     LineError error = error(at, e.getMessage());
     return e.explanation().isEmpty() ? error : error.explain(e.explanation());
+  }
+
+  /**
+   * The warning that the kernel keeps only the start {@code kept} of the text {@code given} to
+   * option {@code name}.
+   */
+  Diagnostic cut(Token at, String name, String given, String kept) {
+    byte[] bytes = given.getBytes(StandardCharsets.UTF_8);
+    int length = kept.getBytes(StandardCharsets.UTF_8).length;
+    String why = "of the " + bytes.length + " bytes given, the kernel keeps only the start,"
+        + " silently, and iptables-save prints what it kept";
+    if ((bytes[length] & 0x80) != 0) {
+      String next = new String(Character.toChars(given.codePointAt(kept.length())));
+      why += "; it counts bytes, not characters: where it cuts one in two, as it may '" + next
+          + "' here, iptables-save prints the first bytes as they are (not valid UTF-8), and"
+          + " PacketPath leaves the character out";
+    }
+    return line().warning(at, name + " is cut to its first " + length + " bytes")
+        .explained(why);
+  }
+
+  /** Whether C's {@code isspace} holds for {@code c}. */
+  static boolean isCSpace(int c) {
+    return c == ' ' || (c >= '\t' && c <= '\r');
   }
 }

@@ -1,9 +1,6 @@
 package org.packetpath.engine.sim;
 
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.packetpath.engine.packet.Packet;
@@ -17,8 +14,9 @@ import org.packetpath.engine.topology.Topology;
 /**
  * Compiles a rule's {@link Condition} into a {@link Test}, once, as the kernel evaluates each
  * kind of condition. The topology answers what a condition asks of the firewall (its
- * addresses, routes and sets). The stand-ins of {@link Condition.Opaque} conditions that count
- * packets keep their counts in the compiled test, so each simulator has its own.
+ * addresses, routes and sets). The stand-ins of {@link Condition.Opaque} conditions ({@link
+ * StandIns}) that count packets keep their counts in the compiled test, so each simulator has
+ * its own.
  *
  * <p>Where simulated packets lack what the kernel looks at, the choice made is documented on
  * the method: {@link #macSource} (no MAC addresses), {@link #packetType} (no link-layer
@@ -335,94 +333,6 @@ final class Evaluator implements Condition.Visitor<Evaluator.Test> {
 
   @Override
   public Test opaque(Condition.Opaque c) {
-    Condition.StandIn standIn = c.standIn();
-    if (standIn instanceof Condition.Fixed f) {
-      return f.holds() ? TRUE : FALSE;
-    }
-    if (standIn instanceof Condition.FirstPackets first) {
-      int[] left = {first.count()};
-      return v -> {
-        if (left[0] == 0) {
-          return false;
-        }
-        left[0]--;
-        return true;
-      };
-    }
-    if (standIn instanceof Condition.ByteQuota quota) {
-      long[] left = {quota.bytes()};
-      return v -> {
-        if (Long.compareUnsigned(left[0], v.packet().length()) >= 0) {
-          left[0] -= v.packet().length();
-          return true;
-        }
-        left[0] = 0; // no packet fits any more, however small
-        return false;
-      };
-    }
-    if (standIn instanceof Condition.ConnectionCount count) {
-      return new ConnectionCounting(count)::test;
-    }
-    if (standIn instanceof Condition.ConnectionCounter counter) {
-      return v -> v.ct().filter(ct -> counted(counter, ct)).isPresent();
-    }
-    Condition.EveryNth nth = (Condition.EveryNth) standIn;
-    long[] count = {nth.every() - 1};
-    return v -> {
-      count[0] = count[0] == nth.every() - 1 ? 0 : count[0] + 1;
-      return count[0] == nth.packet();
-    };
+    return StandIns.compile(c.standIn());
   }
-
-  /** What {@code xt_connbytes} reads of the connection's counters, compared as it compares. */
-  private static boolean counted(Condition.ConnectionCounter c, Visit.ConnView ct) {
-    boolean original = c.direction() != Condition.CountedDirection.REPLY;
-    boolean reply = c.direction() != Condition.CountedDirection.ORIGINAL;
-    long packets = (original ? ct.packets(false) : 0) + (reply ? ct.packets(true) : 0);
-    long bytes = (original ? ct.bytes(false) : 0) + (reply ? ct.bytes(true) : 0);
-    long what = switch (c.counted()) {
-      case PACKETS -> packets;
-      case BYTES -> bytes;
-      case AVGPKT -> packets == 0 ? 0 : Long.divideUnsigned(bytes, packets);
-    };
-    if (Long.compareUnsigned(c.to(), c.from()) >= 0) {
-      return Long.compareUnsigned(what, c.from()) >= 0 && Long.compareUnsigned(what, c.to()) <= 0;
-    }
-    return Long.compareUnsigned(what, c.to()) < 0 || Long.compareUnsigned(what, c.from()) > 0;
-  }
-
-  /**
-   * One {@code -m connlimit} use's own lists of connections, by masked address, as {@code
-   * nf_conncount} keeps them: a packet adds its connection (by its original tuple) to the list
-   * of its group, connections no longer tracked are dropped from it, and the count is the
-   * list's size. A packet without a connection (the raw table, INVALID, untracked) counts as
-   * one more connection that is not kept. The kernel also drops TCP connections that are
-   * closing; the simulator does not track TCP closing states, so it keeps them. Not thread-safe,
-   * like the simulator.
-   */
-  private static final class ConnectionCounting {
-    private final Condition.ConnectionCount rule;
-    private final int mask;
-    private final Map<Integer, Map<Tuple, Visit.ConnView>> groups = new HashMap<>();
-
-    ConnectionCounting(Condition.ConnectionCount rule) {
-      this.rule = rule;
-      this.mask = rule.prefix() == 0 ? 0 : -1 << (32 - rule.prefix());
-    }
-
-    boolean test(Visit v) {
-      int address = rule.side() == Condition.Side.SOURCE ? v.packet().source()
-          : v.packet().destination();
-      Map<Tuple, Visit.ConnView> list =
-          groups.computeIfAbsent(address & mask, k -> new LinkedHashMap<>());
-      Optional<Visit.ConnView> own = v.ct();
-      Optional<Tuple> ownTuple = own.map(Visit.ConnView::original);
-      list.entrySet().removeIf(e -> !e.getValue().tracked()
-          && !ownTuple.filter(e.getKey()::equals).isPresent());
-      own.ifPresent(c -> list.put(c.original(), c));
-      long count = list.size() + (own.isEmpty() ? 1 : 0);
-      return (count > rule.limit()) != rule.upto();
-    }
-  }
-
 }
