@@ -388,7 +388,8 @@ public sealed interface Condition
 
   /** How the simulator decides an {@link Opaque} condition, the same way every run. */
   sealed interface StandIn
-      permits Fixed, FirstPackets, EveryNth, ByteQuota, ConnectionCount, ConnectionCounter {}
+      permits Fixed, FirstPackets, EveryNth, ByteQuota, ConnectionCount, ConnectionCounter,
+          ListeningSocket, ClusterNode {}
 
   /** Always holds, or never. */
   record Fixed(boolean holds) implements StandIn {}
@@ -465,6 +466,26 @@ public sealed interface Condition
       implements StandIn {
     public ConnectionCounter {
       Checks.nonNull("counted", counted, "direction", direction);
+    }
+  }
+
+  /**
+   * A TCP or UDP packet whose destination port is one the firewall listens on with that
+   * protocol, whatever its destination address ({@code -m socket --nowildcard}: the topology's
+   * services listen on 0.0.0.0).
+   */
+  record ListeningSocket() implements StandIn {}
+
+  /**
+   * The Jenkins hash ({@code jhash_1word}) of the connection's original source address with
+   * {@code seed}, scaled to {@code totalNodes}, is a node whose bit is set in {@code nodeMask}
+   * ({@code -m cluster}, as {@code xt_cluster} hashes). Needs a connection.
+   */
+  record ClusterNode(int totalNodes, long nodeMask, long seed) implements StandIn {
+    public ClusterNode {
+      if (totalNodes < 1 || totalNodes > 32) {
+        throw new IllegalArgumentException("totalNodes must be 1..32 but was " + totalNodes);
+      }
     }
   }
 }

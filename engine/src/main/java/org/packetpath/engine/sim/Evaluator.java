@@ -333,6 +333,6 @@ final class Evaluator implements Condition.Visitor<Evaluator.Test> {
 
   @Override
   public Test opaque(Condition.Opaque c) {
-    return StandIns.compile(c.standIn());
+    return StandIns.compile(c.standIn(), topology);
   }
 }

@@ -4,7 +4,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.packetpath.engine.packet.Packet;
 import org.packetpath.engine.rules.Condition;
+import org.packetpath.engine.topology.Service;
+import org.packetpath.engine.topology.Topology;
 import org.packetpath.engine.sim.Evaluator.Test;
 
 /**
@@ -15,7 +18,7 @@ final class StandIns {
   private StandIns() {}
 
   /** The test that decides {@code standIn} for each packet that reaches it. */
-  static Test compile(Condition.StandIn standIn) {
+  static Test compile(Condition.StandIn standIn, Topology topology) {
         if (standIn instanceof Condition.Fixed f) {
       return f.holds() ? v -> true : v -> false;
     }
@@ -46,12 +49,47 @@ final class StandIns {
     if (standIn instanceof Condition.ConnectionCounter counter) {
       return v -> v.ct().filter(ct -> counted(counter, ct)).isPresent();
     }
+    if (standIn instanceof Condition.ListeningSocket) {
+      return v -> (v.packet().protocol() == Packet.TCP || v.packet().protocol() == Packet.UDP)
+          && topology.listens(v.packet().destinationPort(), v.packet().protocol() == Packet.TCP
+              ? Service.Protocol.TCP : Service.Protocol.UDP);
+    }
+    if (standIn instanceof Condition.ClusterNode node) {
+      return v -> v.ct().filter(ct -> clusterNode(node, ct.original().source())).isPresent();
+    }
     Condition.EveryNth nth = (Condition.EveryNth) standIn;
     long[] count = {nth.every() - 1};
     return v -> {
       count[0] = count[0] == nth.every() - 1 ? 0 : count[0] + 1;
       return count[0] == nth.packet();
     };
+  }
+
+  /**
+   * Whether {@code xt_cluster} gives the connection whose original source is {@code source} to
+   * one of the node mask's nodes: {@code jhash_1word} of the address as the kernel of a
+   * little-endian machine reads it (network byte order in a native word), scaled to the node
+   * count by {@code reciprocal_scale}.
+   */
+  static boolean clusterNode(Condition.ClusterNode node, int source) {
+    int hash = jhash1Word(Integer.reverseBytes(source), (int) node.seed());
+    long scaled = ((hash & 0xffffffffL) * node.totalNodes()) >>> 32;
+    return ((1L << scaled) & node.nodeMask()) != 0;
+  }
+
+  /** The kernel's {@code jhash_1word} ({@code include/linux/jhash.h}). */
+  static int jhash1Word(int word, int seed) {
+    int a = word + (seed + 0xdeadbeef + (1 << 2));
+    int b = seed + 0xdeadbeef + (1 << 2);
+    int c = b;
+    c ^= b; c -= Integer.rotateLeft(b, 14);
+    a ^= c; a -= Integer.rotateLeft(c, 11);
+    b ^= a; b -= Integer.rotateLeft(a, 25);
+    c ^= b; c -= Integer.rotateLeft(b, 16);
+    a ^= c; a -= Integer.rotateLeft(c, 4);
+    b ^= a; b -= Integer.rotateLeft(a, 14);
+    c ^= b; c -= Integer.rotateLeft(b, 24);
+    return c;
   }
 
   /** What {@code xt_connbytes} reads of the connection's counters, compared as it compares. */

@@ -94,6 +94,35 @@ class ModuleCoverageTest {
         new Promise("filter", "-A INPUT -m u32 ! --u32 6&0xFF=17", in, true)));
     PROMISES.put("bpf", List.of(
         new Promise("filter", "-A INPUT -m bpf --bytecode \"1,6 0 0 1\"", in, false)));
+    String ssh = "tcp attacker:40000 > fw:22 in wan0";
+    String sent = "udp fw:1 > attacker:53 local";
+    PROMISES.put("socket", List.of(
+        new Promise("filter", "-A INPUT -m socket --nowildcard", ssh, true),
+        new Promise("filter", "-A INPUT -m socket --nowildcard",
+            "udp attacker:1 > fw:9999 in wan0", false),
+        new Promise("filter", "-A INPUT -m socket --nowildcard", in, true),
+        new Promise("filter", "-A INPUT -m socket", ssh, false),
+        new Promise("filter", "-A INPUT -m socket --transparent --nowildcard", ssh, false),
+        new Promise("mangle", "-A PREROUTING -m socket --nowildcard",
+            "tcp attacker:40000 > pc1:443 in wan0", true)));
+    PROMISES.put("cgroup", List.of(
+        new Promise("filter", "-A OUTPUT -m cgroup --path /", sent, true),
+        new Promise("filter", "-A OUTPUT -m cgroup --cgroup 0", sent, true),
+        new Promise("filter", "-A OUTPUT -m cgroup ! --cgroup 0", sent, false),
+        new Promise("filter", "-A OUTPUT -m cgroup --path /system.slice", sent, false),
+        new Promise("filter", "-A INPUT -m cgroup ! --cgroup 0", in, false)));
+    PROMISES.put("cpu", List.of(
+        new Promise("filter", "-A INPUT -m cpu --cpu 0", in, true),
+        new Promise("filter", "-A INPUT -m cpu --cpu 1", in, false),
+        new Promise("filter", "-A INPUT -m cpu ! --cpu 1", in, true)));
+    PROMISES.put("osf", List.of(
+        new Promise("filter", "-A INPUT -p tcp -m osf --genre Linux", ssh, false),
+        new Promise("filter", "-A INPUT -p tcp -m osf ! --genre Linux", ssh, false)));
+    PROMISES.put("connlabel", List.of(
+        new Promise("filter", "-A INPUT -m connlabel --label 1 --set", in, true),
+        new Promise("filter", "-A INPUT -m connlabel --label 1", in, false),
+        new Promise("filter", "-A INPUT -m connlabel ! --label 1", in, true),
+        new Promise("raw", "-A PREROUTING -m connlabel --label 1 --set", in, false)));
     PROMISES.put("nfacct", List.of(
         new Promise("filter", "-A INPUT -m nfacct --nfacct-name http", in, true)));
   }
@@ -129,7 +158,7 @@ class ModuleCoverageTest {
   private static final List<String> CORPORA = List.of(
       "protocol-matches.corpus", "state-matches.corpus", "packet-matches.corpus",
       "advanced-matches.corpus", "number-forms.corpus", "stateful-matches.corpus",
-      "header-targets.corpus");
+      "header-targets.corpus", "host-matches.corpus");
 
   /** Packets that together reach every hook: arriving, forwarded, sent by the firewall. */
   private static final List<String> PACKETS = List.of(
