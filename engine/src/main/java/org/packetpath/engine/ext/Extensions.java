@@ -32,6 +32,8 @@ public final class Extensions {
                 Physdev.spec(), IpsecPolicy.spec(), Rpfilter.spec()),
             List.of(Connlimit.spec(), Connbytes.spec(), Quota.spec(), TimeMatch.spec(),
                 StringMatch.spec(), U32.spec(), Bpf.spec(), Nfacct.spec()),
+            List.of(Sctp.spec(), Dccp.spec(), Ecn.spec(), TcpmssMatch.spec()),
+            SpiMatches.all(),
             List.of(Reject.spec(), LogTarget.spec(), MarkTarget.spec(), ConnmarkTarget.spec(),
                 CtTarget.ct(), CtTarget.notrack(), TraceTarget.spec(), Tcpmss.spec(),
                 Nflog.spec(), Nfqueue.spec()),

@@ -94,6 +94,15 @@ class ModuleCoverageTest {
         new Promise("filter", "-A INPUT -m u32 ! --u32 6&0xFF=17", in, true)));
     PROMISES.put("bpf", List.of(
         new Promise("filter", "-A INPUT -m bpf --bytecode \"1,6 0 0 1\"", in, false)));
+    for (String[] spi : new String[][] {{"ah", "--ahspi"}, {"esp", "--espspi"},
+        {"ipcomp", "--ipcompspi"}}) {
+      String packet = spi[0] + " attacker > fw in wan0";
+      String rule = "-A INPUT -p " + spi[0] + " -m " + spi[0] + " ";
+      PROMISES.put(spi[0], List.of(
+          new Promise("filter", rule + spi[1] + " 0:7", packet, false),
+          new Promise("filter", rule + "! " + spi[1] + " 5", packet, true),
+          new Promise("filter", rule + spi[1] + " 0:4294967295", packet, true)));
+    }
     PROMISES.put("nfacct", List.of(
         new Promise("filter", "-A INPUT -m nfacct --nfacct-name http", in, true)));
   }
@@ -129,7 +138,7 @@ class ModuleCoverageTest {
   private static final List<String> CORPORA = List.of(
       "protocol-matches.corpus", "state-matches.corpus", "packet-matches.corpus",
       "advanced-matches.corpus", "number-forms.corpus", "stateful-matches.corpus",
-      "header-targets.corpus");
+      "header-targets.corpus", "header-matches.corpus");
 
   /** Packets that together reach every hook: arriving, forwarded, sent by the firewall. */
   private static final List<String> PACKETS = List.of(
