@@ -20,11 +20,15 @@ public final class Args {
    * 022} is 18, {@code 0x16} is 22), or a service name ({@code ssh}).
    */
   public static int port(String text) throws ArgException {
+    return port(text, Services.port(text));
+  }
+
+  /** {@link #port(String)}, the name looked up as {@code service} says. */
+  private static int port(String text, Optional<Integer> service) throws ArgException {
     Optional<Long> number = CNumbers.strtouiAll(text, 65535);
     if (number.isPresent()) {
       return number.get().intValue();
     }
-    Optional<Integer> service = Services.port(text);
     if (service.isPresent()) {
       return service.get();
     }
@@ -58,6 +62,15 @@ public final class Args {
    */
   public static String portRange(String text) throws ArgException {
     return range(text, Args::port, false);
+  }
+
+  /**
+   * {@link #portRange(String)} with service names of {@code protocol} only, as {@code
+   * xtables_parse_port(name, protocol)} looks them up (the sctp match: {@code ssh} is no SCTP
+   * service).
+   */
+  public static String portRange(String text, String protocol) throws ArgException {
+    return range(text, t -> port(t, Services.port(t, protocol)), false);
   }
 
   /**
@@ -406,11 +419,87 @@ public final class Args {
    */
   static long xtNumber(String text, String module, String option, long max)
       throws ArgException {
+    return xtNumber(text, module, option, 0, max);
+  }
+
+  /** {@link #xtNumber(String, String, String, long)} with a smallest value {@code min}. */
+  static long xtNumber(String text, String module, String option, long min, long max)
+      throws ArgException {
     return CNumbers.strtouiAll(text, max)
+        .filter(n -> n >= min)
         .orElseThrow(
             () ->
                 new ArgException(module + ": bad value for option \"" + option
-                        + "\", or out of range (0-" + max + ").")
-                    .explained(option + " takes a number from 0 to " + max));
+                        + "\", or out of range (" + min + "-" + max + ").")
+                    .explained(option + " takes a number from " + min + " to " + max));
+  }
+
+  /**
+   * {@code MIN[:MAX]} as libxtables reads a range option ({@code XTTYPE_UINT*RC}): numbers up to
+   * {@code max} in any C base, an empty MIN 0 and an empty MAX {@code max}, at most two parts, in
+   * its words naming {@code module} and {@code option}. A reversed range is kept; a range of one
+   * number prints as that number. {@code numbers} and {@code form} explain the errors.
+   */
+  static String xtRange(String text, String module, String option, long max, String numbers,
+      String form) throws ArgException {
+    long[] values = {0, 0};
+    int count = 0;
+    int arg = 0;
+    while (true) {
+      if (count == 2) {
+        throw new ArgException(module + ": Too many components for option \"" + option
+            + "\" (max: 2)").explained(form);
+      }
+      int end;
+      long value;
+      if (arg == text.length() || text.charAt(arg) == ':') {
+        end = arg;
+        value = count == 1 ? max : 0;
+      } else {
+        Optional<CNumbers.Parsed> n = CNumbers.strtoui(text, arg, max);
+        if (n.isEmpty()) {
+          throw new ArgException(module + ": bad value for option \"" + option + "\" near \""
+                  + text.substring(arg) + "\", or out of range (0-" + max + ").")
+              .explained(numbers);
+        }
+        end = n.get().end();
+        value = n.get().value();
+        if (end != text.length() && text.charAt(end) != ':') {
+          throw new ArgException(module + ": Argument to \"" + option + "\" has unexpected"
+                  + " characters near \"" + text.substring(end) + "\".")
+              .explained(form);
+        }
+      }
+      values[count++] = value;
+      if (end == text.length()) {
+        break;
+      }
+      arg = end + 1;
+    }
+    long min = values[0];
+    long last = count == 2 ? values[1] : min;
+    return min == last ? Long.toString(min) : min + ":" + last;
+  }
+
+  /**
+   * Fails as the kernel does when {@code module} ({@code "sctp match"}, {@code "TCPMSS
+   * target"}), which only reads packets of protocol {@code number}, is in a rule whose {@code -p}
+   * is not {@code protocol} (or is negated); {@code hint} tells learners what to do.
+   */
+  static ModuleSpec.Finisher protocolRequired(String module, String protocol, int number,
+      String hint) {
+    return (rule, options) -> {
+      requireProtocol(rule, module, protocol, number, hint);
+      return options;
+    };
+  }
+
+  /** The check of {@link #protocolRequired}, made at once. */
+  static void requireProtocol(RuleContext rule, String module, String protocol, int number,
+      String hint) throws ArgException {
+    if (!rule.protocolIs(protocol)) {
+      throw new ArgException(module + ": only valid for protocol " + number)
+          .explained("iptables-restore: RULE_APPEND failed (Invalid argument); " + hint);
+    }
   }
 }

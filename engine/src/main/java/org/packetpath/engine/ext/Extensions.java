@@ -34,6 +34,8 @@ public final class Extensions {
                 StringMatch.spec(), U32.spec(), Bpf.spec(), Nfacct.spec()),
             List.of(Socket.spec(), Cgroup.spec(), Cpu.spec(), Osf.spec(), Cluster.spec(),
                 HelperMatch.spec(), Connlabel.spec(), Devgroup.spec(), Realm.spec()),
+            List.of(Sctp.spec(), Dccp.spec(), Ecn.spec(), TcpmssMatch.spec()),
+            SpiMatches.all(),
             List.of(Reject.spec(), LogTarget.spec(), MarkTarget.spec(), ConnmarkTarget.spec(),
                 CtTarget.ct(), CtTarget.notrack(), TraceTarget.spec(), Tcpmss.spec(),
                 Nflog.spec(), Nfqueue.spec()),

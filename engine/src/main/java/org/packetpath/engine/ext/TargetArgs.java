@@ -87,9 +87,6 @@ final class TargetArgs {
    * without {@code -p tcp}; {@code hint} tells learners what to do.
    */
   static void requireTcp(RuleContext rule, String target, String hint) throws ArgException {
-    if (!rule.protocolIs("tcp")) {
-      throw new ArgException(target + " target: only valid for protocol 6")
-          .explained("iptables-restore: RULE_APPEND failed (Invalid argument); " + hint);
-    }
+    Args.requireProtocol(rule, target + " target", "tcp", 6, hint);
   }
 }

@@ -38,9 +38,12 @@ public final class Services {
 
   /** Each name and alias, with its port, in the order of the file (the first entry wins). */
   private final Map<String, Integer> byName;
+  /** The same, per protocol: {@code name/protocol} ({@code amqp/sctp}). */
+  private final Map<String, Integer> byNameAndProtocol;
 
-  private Services(Map<String, Integer> byName) {
+  private Services(Map<String, Integer> byName, Map<String, Integer> byNameAndProtocol) {
     this.byName = byName;
+    this.byNameAndProtocol = byNameAndProtocol;
   }
 
   /** The port of a service name (exact case) for any protocol, or empty. */
@@ -48,9 +51,22 @@ public final class Services {
     return SYSTEM.lookup(name);
   }
 
+  /**
+   * The port of a service name (exact case) for {@code protocol} ({@code "sctp"}), as {@code
+   * getservbyname(name, protocol)} finds it, or empty.
+   */
+  public static Optional<Integer> port(String name, String protocol) {
+    return SYSTEM.lookup(name, protocol);
+  }
+
   /** The port of {@code name} in these services, or empty. */
   Optional<Integer> lookup(String name) {
     return Optional.ofNullable(byName.get(name));
+  }
+
+  /** The port of {@code name} for {@code protocol} in these services, or empty. */
+  Optional<Integer> lookup(String name, String protocol) {
+    return Optional.ofNullable(byNameAndProtocol.get(name + "/" + protocol));
   }
 
   /**
@@ -65,6 +81,7 @@ public final class Services {
       return builtIn();
     }
     Map<String, Integer> byName = new HashMap<>();
+    Map<String, Integer> byNameAndProtocol = new HashMap<>();
     for (String line : lines) {
       int hash = line.indexOf('#');
       String[] words = (hash < 0 ? line : line.substring(0, hash)).trim().split("[ \t]+");
@@ -76,13 +93,15 @@ public final class Services {
       if (port.isEmpty()) {
         continue;
       }
+      String protocol = words[1].substring(slash + 1);
       for (int i = 0; i < words.length; i++) {
         if (i != 1) {
           byName.putIfAbsent(words[i], port.get());
+          byNameAndProtocol.putIfAbsent(words[i] + "/" + protocol, port.get());
         }
       }
     }
-    return new Services(byName);
+    return new Services(byName, byNameAndProtocol);
   }
 
   private static Optional<Integer> decimalPort(String text) {
@@ -96,9 +115,13 @@ public final class Services {
   private static Services builtIn() {
     Map<String, Integer> byName = new HashMap<>();
     String[] words = BUILT_IN.split(" ");
+    Map<String, Integer> byNameAndProtocol = new HashMap<>();
     for (int i = 0; i < words.length; i += 2) {
       byName.putIfAbsent(words[i], Integer.parseInt(words[i + 1]));
+      for (String protocol : List.of("tcp", "udp")) {
+        byNameAndProtocol.putIfAbsent(words[i] + "/" + protocol, Integer.parseInt(words[i + 1]));
+      }
     }
-    return new Services(byName);
+    return new Services(byName, byNameAndProtocol);
   }
 }

@@ -35,6 +35,9 @@ import org.packetpath.engine.net.Protocols;
  * SCTP, DCCP and UDP-Lite packets have ports; the others have none. A packet carries its
  * protocol's header and no payload ({@link Packet#headerLength}).
  *
+ * <p>TCP flags are FIN, SYN, RST, PSH, ACK, URG and the two ECN bits ECE and CWR ({@code tcp
+ * 192.0.2.7:40001 &gt; 203.0.113.1:80 SYN,ECE,CWR in wan0} asks for ECN).
+ *
  * <p>TCP without flags means SYN; a missing source port is 40000; ICMP without a type is an echo
  * request. Names stand for addresses through a {@link Names} resolver (a topology's hosts).
  */
@@ -238,7 +241,7 @@ public final class PacketSyntax {
 
     private static boolean looksLikeFlags(String t) {
       return !t.isEmpty() && t.chars().allMatch(c -> Character.isUpperCase(c) || c == ',')
-          || t.equalsIgnoreCase("none") || t.matches("(?i)(fin|syn|rst|psh|ack|urg)(,.*)?");
+          || t.equalsIgnoreCase("none") || t.matches("(?i)(fin|syn|rst|psh|ack|urg|ece|cwr)(,.*)?");
     }
 
     private int flags(Word word) {
@@ -250,7 +253,8 @@ public final class PacketSyntax {
         int bit = TcpFlags.bit(name.toUpperCase(Locale.ROOT));
         if (bit < 0) {
           throw error(word, "unknown TCP flag `" + name + "'",
-              "TCP flags are FIN, SYN, RST, PSH, ACK, URG, joined by commas, or NONE");
+              "TCP flags are FIN, SYN, RST, PSH, ACK, URG and the ECN bits ECE and CWR,"
+                  + " joined by commas, or NONE");
         }
         flags |= bit;
       }

@@ -90,7 +90,9 @@ final class Words {
     for (int i = 0; i < arity; i++) {
       if (pos >= tokens.size()) {
         if (arity == 2 && i == 1) {
-          throw error(token, name + " requires two args.");
+          // libxt_sctp says it without the full stop libxt_tcp and libxt_set end it with
+          throw error(token, name + " requires two args" + (name.equals("--chunk-types") ? ""
+              : "."));
         }
         throw error(token, "option \"" + name + "\" requires an argument");
       }

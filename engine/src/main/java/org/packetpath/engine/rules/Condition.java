@@ -226,11 +226,12 @@ public sealed interface Condition
 
   /**
    * The TCP flags among {@code mask} are exactly {@code set} ({@code --tcp-flags SYN,ACK SYN}).
-   * Bits: FIN 1, SYN 2, RST 4, PSH 8, ACK 16, URG 32. Only TCP packets have flags.
+   * Bits: FIN 1, SYN 2, RST 4, PSH 8, ACK 16, URG 32, and the ECN bits ECE 64 and CWR 128 ({@code
+   * -m ecn}). Only TCP packets have flags.
    */
   record TcpFlags(int mask, int set) implements Condition {
     public TcpFlags {
-      if (mask < 0 || mask > 0x3f || (set & ~mask) != 0) {
+      if (mask < 0 || mask > 0xff || (set & ~mask) != 0) {
         throw new IllegalArgumentException("flags " + set + " must lie within mask " + mask);
       }
     }

@@ -81,7 +81,8 @@ final class Replies {
     if (sim.topology().listens(p.destinationPort(), Service.Protocol.TCP)) {
       if ((flags & TcpFlags.SYN) != 0 && (flags & TcpFlags.ACK) == 0) {
         sim.sockets().add(tuple);
-        return List.of(reply(tcpAnswer(p, TcpFlags.SYN | TcpFlags.ACK, SYN_ACK_LENGTH)));
+        return List.of(reply(tcpAnswer(p, TcpFlags.SYN | TcpFlags.ACK | ecnSetup(p),
+            SYN_ACK_LENGTH)));
       }
       if (sim.sockets().contains(tuple) || (flags & TcpFlags.ACK) == 0) {
         return List.of(); // the handshake's ACK, or data for a socket; a lone FIN is ignored
@@ -90,6 +91,16 @@ final class Replies {
     }
     int answer = (flags & TcpFlags.ACK) != 0 ? TcpFlags.RST : TcpFlags.RST | TcpFlags.ACK;
     return List.of(reply(tcpAnswer(p, answer, RST_LENGTH)));
+  }
+
+  /**
+   * ECE when {@code syn} asks for ECN (ECE and CWR set, the IP ECN field not-ECT) and the stack
+   * agrees, as {@code tcp_ecn_create_request} decides with {@code net.ipv4.tcp_ecn} at its
+   * default 2: the SYN-ACK then carries ECE; otherwise no ECN bit.
+   */
+  private static int ecnSetup(Packet syn) {
+    int both = TcpFlags.ECE | TcpFlags.CWR;
+    return (syn.tcpFlags() & both) == both && (syn.tos() & 3) == 0 ? TcpFlags.ECE : 0;
   }
 
   private static Reply reply(Packet p) {

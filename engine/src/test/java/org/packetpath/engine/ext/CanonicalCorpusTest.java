@@ -56,7 +56,8 @@ class CanonicalCorpusTest {
           "number-forms.corpus",
           "stateful-matches.corpus",
           "header-targets.corpus",
-          "host-matches.corpus");
+          "host-matches.corpus",
+          "header-matches.corpus");
 
   record Case(String corpus, int line, Table table, String chain, String input, String expected) {}
 

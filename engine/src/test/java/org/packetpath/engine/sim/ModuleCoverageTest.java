@@ -123,6 +123,15 @@ class ModuleCoverageTest {
         new Promise("filter", "-A INPUT -m connlabel --label 1", in, false),
         new Promise("filter", "-A INPUT -m connlabel ! --label 1", in, true),
         new Promise("raw", "-A PREROUTING -m connlabel --label 1 --set", in, false)));
+    for (String[] spi : new String[][] {{"ah", "--ahspi"}, {"esp", "--espspi"},
+        {"ipcomp", "--ipcompspi"}}) {
+      String packet = spi[0] + " attacker > fw in wan0";
+      String rule = "-A INPUT -p " + spi[0] + " -m " + spi[0] + " ";
+      PROMISES.put(spi[0], List.of(
+          new Promise("filter", rule + spi[1] + " 0:7", packet, false),
+          new Promise("filter", rule + "! " + spi[1] + " 5", packet, true),
+          new Promise("filter", rule + spi[1] + " 0:4294967295", packet, true)));
+    }
     PROMISES.put("nfacct", List.of(
         new Promise("filter", "-A INPUT -m nfacct --nfacct-name http", in, true)));
   }
@@ -158,7 +167,8 @@ class ModuleCoverageTest {
   private static final List<String> CORPORA = List.of(
       "protocol-matches.corpus", "state-matches.corpus", "packet-matches.corpus",
       "advanced-matches.corpus", "number-forms.corpus", "stateful-matches.corpus",
-      "header-targets.corpus", "host-matches.corpus");
+      "header-targets.corpus", "host-matches.corpus",
+      "header-matches.corpus");
 
   /** Packets that together reach every hook: arriving, forwarded, sent by the firewall. */
   private static final List<String> PACKETS = List.of(

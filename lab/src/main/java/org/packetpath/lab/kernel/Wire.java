@@ -211,7 +211,7 @@ final class Wire {
       sourcePort = get16(ip, t);
       destinationPort = get16(ip, t + 2);
     }
-    int flags = protocol == Packet.TCP && firstFragment && available >= 14 ? ip[t + 13] & 0x3f
+    int flags = protocol == Packet.TCP && firstFragment && available >= 14 ? ip[t + 13] & 0xff
         : 0;
     int icmpType = -1;
     int icmpCode = -1;
