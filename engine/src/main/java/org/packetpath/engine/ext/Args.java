@@ -3,6 +3,7 @@ package org.packetpath.engine.ext;
 import java.util.List;
 import java.util.Optional;
 import java.util.StringJoiner;
+import java.util.function.Function;
 import org.packetpath.engine.net.Ipv4;
 import org.packetpath.engine.net.Services;
 import org.packetpath.engine.rules.Hook;
@@ -17,14 +18,28 @@ public final class Args {
 
   /**
    * A port as {@code xtables_parse_port} reads it: a number up to 65535 in any C base ({@code
-   * 022} is 18, {@code 0x16} is 22), or a service name ({@code ssh}).
+   * 022} is 18, {@code 0x16} is 22), or a service name ({@code ssh}) of any protocol.
    */
   public static int port(String text) throws ArgException {
+    return port(text, Services::port);
+  }
+
+  /**
+   * A port as {@code xtables_parse_port(text, protocol)} reads it: a number as {@link
+   * #port(String)} reads one, or a service name {@code /etc/services} lists for {@code protocol}
+   * ({@code http} is a tcp service only).
+   */
+  public static int port(String text, String protocol) throws ArgException {
+    return port(text, name -> Services.port(name, protocol));
+  }
+
+  private static int port(String text, Function<String, Optional<Integer>> services)
+      throws ArgException {
     Optional<Long> number = CNumbers.strtouiAll(text, 65535);
     if (number.isPresent()) {
       return number.get().intValue();
     }
-    Optional<Integer> service = Services.port(text);
+    Optional<Integer> service = services.apply(text);
     if (service.isPresent()) {
       return service.get();
     }
@@ -58,6 +73,11 @@ public final class Args {
    */
   public static String portRange(String text) throws ArgException {
     return range(text, Args::port, false);
+  }
+
+  /** A port or port range as {@link #portRange(String)} reads one, names of {@code protocol}. */
+  public static String portRange(String text, String protocol) throws ArgException {
+    return range(text, t -> port(t, protocol), false);
   }
 
   /**

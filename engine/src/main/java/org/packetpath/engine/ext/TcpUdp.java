@@ -47,12 +47,17 @@ final class TcpUdp {
             .negatable()
             .twice("Only one `--tcp-option' allowed");
     return ModuleSpec.match("tcp",
-            sport(Args::portRange).twice("Only one `--source-port' allowed"),
-            dport(Args::portRange).twice("Only one `--destination-port' allowed"), option, flags,
+            sport(TcpUdp::tcpPorts).twice("Only one `--source-port' allowed"),
+            dport(TcpUdp::tcpPorts).twice("Only one `--destination-port' allowed"), option, flags,
             syn)
         .withSaveOrder("--sport", "--dport", "--tcp-option", "--tcp-flags")
         .checkedBy(requires("tcp", "TCP match requires '-p tcp'"))
         .meaning(options -> meaning(6, options));
+  }
+
+  /** tcp's ports: service names are those of tcp, as {@code xtables_parse_port(s, "tcp")}. */
+  private static String tcpPorts(String text) throws ArgException {
+    return Args.portRange(text, "tcp");
   }
 
   private static ModuleSpec udp() {

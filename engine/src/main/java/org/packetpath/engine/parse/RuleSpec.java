@@ -255,7 +255,7 @@ final class RuleSpec {
     List<String> values = words.takeArgs(token, spec.arity(), spec.name());
     Option option;
     try {
-      option = spec.canonical(negated, values);
+      option = spec.canonical(Optional.ofNullable(base("-p")), negated, values);
     } catch (ArgException e) {
       throw words.argError(token, e);
     }

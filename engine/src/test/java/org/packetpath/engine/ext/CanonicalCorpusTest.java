@@ -55,7 +55,8 @@ class CanonicalCorpusTest {
           "nat-targets.corpus",
           "number-forms.corpus",
           "stateful-matches.corpus",
-          "header-targets.corpus");
+          "header-targets.corpus",
+          "canonical-quirks.corpus");
 
   record Case(String corpus, int line, Table table, String chain, String input, String expected) {}
 
