@@ -29,15 +29,13 @@ final class Multiport {
             .alias("--destination-ports").namedTwice("--destination-ports");
     OptionSpec ports = OptionSpec.oneWithProtocol("--ports", Multiport::portList).negatable();
     return ModuleSpec.match("multiport", sports, dports, ports)
-        .checkedBy(Finisher.requiring(
-            (rule, options) -> rule.protocolIs(PROTOCOLS.toArray(String[]::new)),
-            NEEDS_PROTOCOL, NEEDS_PROTOCOL_WHY))
         .withRules(OptionRules.of("--sports", "--dports", "--ports")
             .exclusive("--sports", "--dports", "--ports")
             .label("--sports", "--source-ports")
             .label("--dports", "--destination-ports"))
-        .withFinisher(Finisher.atLeastOne("multiport: option \"--ports\" must be specified",
-            "give the ports with --dports, --sports or --ports"))
+        // The protocol is checked as each option is read; with none, this is the only error.
+        .withFinisher(Finisher.atLeastOne("multiport expection an option",
+            "give the ports with --dports, --sports or --ports (the message is iptables' own)"))
         .meaning(Multiport::meaning);
   }
 
