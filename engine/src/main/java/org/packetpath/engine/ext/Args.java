@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.StringJoiner;
 import org.packetpath.engine.net.Ipv4;
-import org.packetpath.engine.net.Services;
 import org.packetpath.engine.rules.Hook;
 import org.packetpath.engine.rules.Option;
 
@@ -14,90 +13,6 @@ import org.packetpath.engine.rules.Option;
  */
 public final class Args {
   private Args() {}
-
-  /**
-   * A port as {@code xtables_parse_port} reads it: a number up to 65535 in any C base ({@code
-   * 022} is 18, {@code 0x16} is 22), or a service name ({@code ssh}).
-   */
-  public static int port(String text) throws ArgException {
-    return port(text, Services.port(text));
-  }
-
-  /** {@link #port(String)}, the name looked up as {@code service} says. */
-  private static int port(String text, Optional<Integer> service) throws ArgException {
-    Optional<Long> number = CNumbers.strtouiAll(text, 65535);
-    if (number.isPresent()) {
-      return number.get().intValue();
-    }
-    if (service.isPresent()) {
-      return service.get();
-    }
-    throw new ArgException("invalid port/service `" + text + "' specified")
-        .explained("a port is a number from 0 to 65535 or a service name such as ssh or https");
-  }
-
-  /**
-   * A port as {@code xtables_getportbyname} reads it: a decimal number as {@code getaddrinfo}
-   * reads one ({@code 022} is 22, {@code 70000} is 4464), or a service name.
-   */
-  public static int servicePort(String text) throws ArgException {
-    Optional<Integer> port = CNumbers.getaddrinfoPort(text).or(() -> Services.port(text));
-    if (port.isEmpty()) {
-      throw new ArgException("Port \"" + text + "\" does not resolve to anything.")
-          .explained("a port is a number from 0 to 65535 or a service name such as ssh or https");
-    }
-    return port.get();
-  }
-
-  /** Reads one port. */
-  @FunctionalInterface
-  private interface PortReader {
-    int read(String text) throws ArgException;
-  }
-
-  /**
-   * A port or port range as tcp and multiport read it: {@code 22}, {@code 1024:65535}, {@code
-   * 1024:} (to 65535), {@code :80} (from 0), each port as {@link #port} reads it; a reversed
-   * range is refused. A range of one port prints as that port.
-   */
-  public static String portRange(String text) throws ArgException {
-    return range(text, Args::port, false);
-  }
-
-  /**
-   * {@link #portRange(String)} with service names of {@code protocol} only, as {@code
-   * xtables_parse_port(name, protocol)} looks them up (the sctp match: {@code ssh} is no SCTP
-   * service).
-   */
-  public static String portRange(String text, String protocol) throws ArgException {
-    return range(text, t -> port(t, Services.port(t, protocol)), false);
-  }
-
-  /**
-   * A port or port range as the option parser of libxtables reads one ({@code XTTYPE_PORTRC}:
-   * the udp and conntrack matches): each port as {@link #servicePort} reads it, an empty bound
-   * 0 or 65535, a reversed range kept (it never matches).
-   */
-  public static String servicePortRange(String text) throws ArgException {
-    return range(text, Args::servicePort, true);
-  }
-
-  private static String range(String text, PortReader ports, boolean keepReversed)
-      throws ArgException {
-    int colon = text.indexOf(':');
-    if (colon < 0) {
-      return Integer.toString(ports.read(text));
-    }
-    String lo = text.substring(0, colon);
-    String hi = text.substring(colon + 1);
-    int min = lo.isEmpty() ? 0 : ports.read(lo);
-    int max = hi.isEmpty() ? 65535 : ports.read(hi);
-    if (min > max && !keepReversed) {
-      throw new ArgException("invalid portrange (min > max)")
-          .explained("write the smaller port first, as in " + max + ":" + min);
-    }
-    return min == max ? Integer.toString(min) : min + ":" + max;
-  }
 
   /** A non-negative decimal number, or empty. */
   public static Optional<Long> unsigned(String text) {
@@ -301,24 +216,6 @@ public final class Args {
     return CNumbers.strtoul(text, 0);
   }
 
-  /**
-   * An unsigned option argument as iptables' option tables read it, with their error: {@code
-   * recent: bad value for option "--seconds", or out of range (1-4294967295).}
-   */
-  static long xtUnsigned(String module, String option, String text, long min, long max)
-      throws ArgException {
-    Optional<CNumbers.Parsed> n = strtoul(text);
-    if (n.isEmpty() || n.get().end() != text.length()
-        || Long.compareUnsigned(n.get().value(), min) < 0
-        || Long.compareUnsigned(n.get().value(), max) > 0) {
-      throw new ArgException(module + ": bad value for option \"" + option
-              + "\", or out of range (" + min + "-" + Long.toUnsignedString(max) + ").")
-          .explained(option + " takes a whole number from " + min + " to "
-              + Long.toUnsignedString(max));
-    }
-    return n.get().value();
-  }
-
   /** An address for an option of the host type; names are not looked up. */
   static int host(String text) throws ArgException {
     return CNumbers.inetAton(text)
@@ -411,74 +308,6 @@ public final class Args {
 
   private static char asciiLower(char c) {
     return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
-  }
-
-  /**
-   * A whole-word number 0..{@code max} in any C base, as iptables' integer options read it, or
-   * its error {@code MODULE: bad value for option "--x", or out of range (0-MAX).}
-   */
-  static long xtNumber(String text, String module, String option, long max)
-      throws ArgException {
-    return xtNumber(text, module, option, 0, max);
-  }
-
-  /** {@link #xtNumber(String, String, String, long)} with a smallest value {@code min}. */
-  static long xtNumber(String text, String module, String option, long min, long max)
-      throws ArgException {
-    return CNumbers.strtouiAll(text, max)
-        .filter(n -> n >= min)
-        .orElseThrow(
-            () ->
-                new ArgException(module + ": bad value for option \"" + option
-                        + "\", or out of range (" + min + "-" + max + ").")
-                    .explained(option + " takes a number from " + min + " to " + max));
-  }
-
-  /**
-   * {@code MIN[:MAX]} as libxtables reads a range option ({@code XTTYPE_UINT*RC}): numbers up to
-   * {@code max} in any C base, an empty MIN 0 and an empty MAX {@code max}, at most two parts, in
-   * its words naming {@code module} and {@code option}. A reversed range is kept; a range of one
-   * number prints as that number. {@code numbers} and {@code form} explain the errors.
-   */
-  static String xtRange(String text, String module, String option, long max, String numbers,
-      String form) throws ArgException {
-    long[] values = {0, 0};
-    int count = 0;
-    int arg = 0;
-    while (true) {
-      if (count == 2) {
-        throw new ArgException(module + ": Too many components for option \"" + option
-            + "\" (max: 2)").explained(form);
-      }
-      int end;
-      long value;
-      if (arg == text.length() || text.charAt(arg) == ':') {
-        end = arg;
-        value = count == 1 ? max : 0;
-      } else {
-        Optional<CNumbers.Parsed> n = CNumbers.strtoui(text, arg, max);
-        if (n.isEmpty()) {
-          throw new ArgException(module + ": bad value for option \"" + option + "\" near \""
-                  + text.substring(arg) + "\", or out of range (0-" + max + ").")
-              .explained(numbers);
-        }
-        end = n.get().end();
-        value = n.get().value();
-        if (end != text.length() && text.charAt(end) != ':') {
-          throw new ArgException(module + ": Argument to \"" + option + "\" has unexpected"
-                  + " characters near \"" + text.substring(end) + "\".")
-              .explained(form);
-        }
-      }
-      values[count++] = value;
-      if (end == text.length()) {
-        break;
-      }
-      arg = end + 1;
-    }
-    long min = values[0];
-    long last = count == 2 ? values[1] : min;
-    return min == last ? Long.toString(min) : min + ":" + last;
   }
 
   /**

@@ -20,7 +20,7 @@ final class Cgroup {
     return ModuleSpec.match("cgroup",
             OptionSpec.one(PATH, a -> TextArgs.truncated(a, PATH_LENGTH)).negatable().quoted(),
             OptionSpec.one(CLASSID,
-                a -> Long.toString(Args.xtUnsigned("cgroup", CLASSID, a, 0, Args.U32)))
+                a -> Long.toString(XtNumbers.xtUnsigned("cgroup", CLASSID, a, 0, Args.U32)))
                 .negatable())
         .withFinisher(Cgroup::kernelCheck)
         .onlyFrom(Hook.INPUT, Hook.OUTPUT, Hook.POSTROUTING)

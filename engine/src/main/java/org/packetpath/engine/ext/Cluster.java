@@ -32,7 +32,7 @@ final class Cluster {
 
   private static String number(String option, String text, long min, long max)
       throws ArgException {
-    return Long.toString(Args.xtUnsigned("cluster", option, text, min, max));
+    return Long.toString(XtNumbers.xtUnsigned("cluster", option, text, min, max));
   }
 
   /** libxt_cluster's final check, before the option table's rules. */

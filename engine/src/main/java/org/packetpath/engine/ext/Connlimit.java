@@ -36,7 +36,7 @@ final class Connlimit {
   }
 
   private static String limit(String option, String text) throws ArgException {
-    return Long.toString(Args.xtUnsigned("connlimit", option, text, 0, Args.U32));
+    return Long.toString(XtNumbers.xtUnsigned("connlimit", option, text, 0, Args.U32));
   }
 
   /**

@@ -160,7 +160,7 @@ final class Conntrack {
   }
 
   private static OptionSpec port(String name) {
-    return OptionSpec.one(name, Args::servicePortRange).negatable();
+    return OptionSpec.one(name, Ports::servicePortRange).negatable();
   }
 
   private static String expire(String text) throws ArgException {

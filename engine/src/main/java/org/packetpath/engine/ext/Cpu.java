@@ -13,7 +13,7 @@ final class Cpu {
 
   static ModuleSpec spec() {
     return ModuleSpec.matchRequiring("cpu", OptionSpec.one("--cpu",
-            a -> Long.toString(Args.xtUnsigned("cpu", "--cpu", a, 0, Args.U32))).negatable())
+            a -> Long.toString(XtNumbers.xtUnsigned("cpu", "--cpu", a, 0, Args.U32))).negatable())
         .notSimulated("every packet is taken as handled by CPU 0: --cpu 0 matches, any other"
             + " number does not (! inverts this)")
         .meaning(Cpu::meaning);

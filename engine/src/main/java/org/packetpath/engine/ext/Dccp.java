@@ -20,7 +20,7 @@ final class Dccp {
         .negatable().alias("--destination-port").namedTwice("--destination-port");
     OptionSpec types = OptionSpec.one("--dccp-types", Dccp::types).negatable();
     OptionSpec option = OptionSpec.one("--dccp-option",
-        t -> Long.toString(Args.xtNumber(t, "dccp", "--dccp-option", 1, 255))).negatable();
+        t -> Long.toString(XtNumbers.xtNumber(t, "dccp", "--dccp-option", 1, 255))).negatable();
     return ModuleSpec.match("dccp", sport, dport, types, option)
         .withFinisher(Args.protocolRequired("dccp match", "dccp", 33, "the dccp match only"
             + " reads DCCP packets: add -p dccp before it"))
@@ -60,13 +60,13 @@ final class Dccp {
     if (parts.length > 2) {
       for (int i = 0; i < 2; i++) {
         if (!parts[i].isEmpty()) {
-          Args.servicePort(parts[i]);
+          Ports.servicePort(parts[i]);
         }
       }
       throw new ArgException("dccp: Too many components for option \"" + option + "\" (max: 2)")
           .explained("a port range is MIN:MAX");
     }
-    return Args.servicePortRange(text);
+    return Ports.servicePortRange(text);
   }
 
   /** Type names in any case, printed in the order of their numbers, without repeats. */

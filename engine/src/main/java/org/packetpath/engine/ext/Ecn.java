@@ -17,7 +17,7 @@ final class Ecn {
             OptionSpec.flag("--ecn-tcp-ece").negatable(),
             OptionSpec.flag("--ecn-tcp-cwr").negatable(),
             OptionSpec.one("--ecn-ip-ect",
-                t -> Long.toString(Args.xtNumber(t, "ecn", "--ecn-ip-ect", 3))).negatable())
+                t -> Long.toString(XtNumbers.xtNumber(t, "ecn", "--ecn-ip-ect", 3))).negatable())
         .checkedBy(Finisher.atLeastOne("ECN match: some option required",
             "give --ecn-ip-ect 0..3, --ecn-tcp-ece or --ecn-tcp-cwr"))
         .withFinisher((rule, options) -> {

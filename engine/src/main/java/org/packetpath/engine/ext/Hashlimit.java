@@ -105,7 +105,7 @@ final class Hashlimit {
 
   private static OptionSpec uint32(String name) {
     return OptionSpec.one(
-        name, a -> Long.toString(Args.xtUnsigned("hashlimit", name, a, 0, U32)));
+        name, a -> Long.toString(XtNumbers.xtUnsigned("hashlimit", name, a, 0, U32)));
   }
 
   // ---- option arguments ----------------------------------------------------------------------

@@ -37,9 +37,9 @@ final class IpsecPolicy {
             pol,
             OptionSpec.flag("--strict"),
             OptionSpec.one("--reqid",
-                a -> Long.toString(Args.xtUnsigned("policy", "--reqid", a, 0, Args.U32))).negatable(),
+                a -> Long.toString(XtNumbers.xtUnsigned("policy", "--reqid", a, 0, Args.U32))).negatable(),
             OptionSpec.one("--spi",
-                a -> Args.hex(Args.xtUnsigned("policy", "--spi", a, 0, Args.U32))).negatable(),
+                a -> Args.hex(XtNumbers.xtUnsigned("policy", "--spi", a, 0, Args.U32))).negatable(),
             OptionSpec.one("--tunnel-src", a -> Args.hostMask("policy", "--tunnel-src", a))
                 .negatable(),
             OptionSpec.one("--tunnel-dst", a -> Args.hostMask("policy", "--tunnel-dst", a))

@@ -27,7 +27,7 @@ final class Length {
    * 65535. A reversed range is kept (it never matches).
    */
   static String lengthRange(String text) throws ArgException {
-    return Args.xtRange(text, "length", "--length", 65535, "packet lengths are numbers from 0 to"
+    return XtNumbers.xtRange(text, "length", "--length", 65535, "packet lengths are numbers from 0 to"
         + " 65535", "a length is a number or a range MIN:MAX");
   }
 }

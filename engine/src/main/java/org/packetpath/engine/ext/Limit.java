@@ -114,6 +114,6 @@ final class Limit {
 
   /** {@code --limit-burst}: 0..10000. */
   static String burst(String text) throws ArgException {
-    return Long.toString(Args.xtNumber(text, "limit", "--limit-burst", 10000));
+    return Long.toString(XtNumbers.xtNumber(text, "limit", "--limit-burst", 10000));
   }
 }

@@ -3,6 +3,7 @@ package org.packetpath.engine.ext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.packetpath.engine.rules.Option;
 
 /**
@@ -156,5 +157,41 @@ public record OptionSpec(String name, List<String> aliases, int arity, boolean i
   /** Canonicalises one use of this option. */
   public Option canonical(boolean negated, List<String> args) throws ArgException {
     return canon.apply(name, negated, args);
+  }
+
+  /**
+   * Canonicalises a single argument knowing the rule's {@code -p} as read before the option
+   * (empty when none was, or {@code -p all}), as extensions that read {@code -p} while parsing
+   * do ({@code multiport}).
+   */
+  @FunctionalInterface
+  public interface ProtocolArgCanon {
+    String apply(Optional<Option> protocol, String arg) throws ArgException;
+  }
+
+  /** The canonicalisation of an option that reads {@code -p}; only {@link #canonical} with it. */
+  private record ProtocolCanon(ProtocolArgCanon canon) implements Canon {
+    @Override
+    public Option apply(String name, boolean negated, List<String> args) {
+      throw new IllegalStateException(name + " needs the rule's -p to be read");
+    }
+  }
+
+  /** An option taking one argument, canonicalised by {@code canon} knowing the {@code -p}. */
+  public static OptionSpec oneWithProtocol(String name, ProtocolArgCanon canon) {
+    return new OptionSpec(name, List.of(), 1, false, false, new ProtocolCanon(canon), null);
+  }
+
+  /** Canonicalises one use of this option, {@code protocol} being the {@code -p} read before it. */
+  public Option canonical(Optional<Option> protocol, boolean negated, List<String> args)
+      throws ArgException {
+    if (canon instanceof ProtocolCanon p) {
+      try {
+        return new Option(name, negated, List.of(p.canon().apply(protocol, args.get(0))));
+      } catch (ArgException e) {
+        throw e.argIndex() < 0 ? e.at(0) : e;
+      }
+    }
+    return canonical(negated, args);
   }
 }

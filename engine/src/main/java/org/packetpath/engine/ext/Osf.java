@@ -31,6 +31,6 @@ final class Osf {
   }
 
   private static OptionSpec level(String name) {
-    return OptionSpec.one(name, a -> Long.toString(Args.xtUnsigned("osf", name, a, 0, 2)));
+    return OptionSpec.one(name, a -> Long.toString(XtNumbers.xtUnsigned("osf", name, a, 0, 2)));
   }
 }

@@ -10,7 +10,7 @@ final class Quota {
 
   static ModuleSpec spec() {
     return ModuleSpec.matchRequiring("quota", OptionSpec.one("--quota",
-            a -> Long.toUnsignedString(Args.xtUnsigned("quota", "--quota", a, 0, -1L)))
+            a -> Long.toUnsignedString(XtNumbers.xtUnsigned("quota", "--quota", a, 0, -1L)))
             .negatable())
         .meaning(Quota::meaning);
   }

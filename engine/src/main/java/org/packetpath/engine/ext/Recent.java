@@ -20,10 +20,10 @@ final class Recent {
             OptionSpec.flag("--remove").negatable(),
             OptionSpec.one(
                 "--seconds",
-                a -> Integer.toString((int) Args.xtUnsigned("recent", "--seconds", a, 1, Args.U32))),
+                a -> Integer.toString((int) XtNumbers.xtUnsigned("recent", "--seconds", a, 1, Args.U32))),
             OptionSpec.flag("--reap"),
             OptionSpec.one(
-                "--hitcount", a -> Long.toString(Args.xtUnsigned("recent", "--hitcount", a, 0, Args.U32))),
+                "--hitcount", a -> Long.toString(XtNumbers.xtUnsigned("recent", "--hitcount", a, 0, Args.U32))),
             OptionSpec.flag("--rttl"),
             OptionSpec.one("--name", a -> a.length() > 199 ? a.substring(0, 199) : a),
             OptionSpec.flag("--rsource"),

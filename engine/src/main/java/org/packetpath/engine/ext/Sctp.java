@@ -17,9 +17,9 @@ final class Sctp {
   private Sctp() {}
 
   static ModuleSpec spec() {
-    OptionSpec sport = OptionSpec.one("--sport", t -> Args.portRange(t, "sctp")).negatable()
+    OptionSpec sport = OptionSpec.one("--sport", t -> Ports.portRange(t, "sctp")).negatable()
         .alias("--source-port").twice("Only one `--source-port' allowed");
-    OptionSpec dport = OptionSpec.one("--dport", t -> Args.portRange(t, "sctp")).negatable()
+    OptionSpec dport = OptionSpec.one("--dport", t -> Ports.portRange(t, "sctp")).negatable()
         .alias("--destination-port").twice("Only one `--destination-port' allowed");
     OptionSpec chunks = OptionSpec.many("--chunk-types", 2, Sctp::chunkTypes).negatable()
         .twice("Only one `--chunk-types' allowed");

@@ -21,7 +21,7 @@ final class SpiMatches {
   }
 
   private static OptionSpec spiOption(String module, String option) {
-    return OptionSpec.one(option, t -> Args.xtRange(t, module, option, 0xffffffffL,
+    return OptionSpec.one(option, t -> XtNumbers.xtRange(t, module, option, 0xffffffffL,
         "an SPI is a number from 0 to 4294967295", "an SPI is a number or a range MIN:MAX"))
         .negatable();
   }

@@ -36,10 +36,10 @@ final class Statistic {
             OptionSpec.one("--probability", Statistic::probability).negatable(),
             OptionSpec.one(
                     "--every",
-                    a -> Long.toString(Args.xtUnsigned("statistic", "--every", a, 1, Args.U32)))
+                    a -> Long.toString(XtNumbers.xtUnsigned("statistic", "--every", a, 1, Args.U32)))
                 .negatable(),
             OptionSpec.one(
-                "--packet", a -> Long.toString(Args.xtUnsigned("statistic", "--packet", a, 0, Args.U32))))
+                "--packet", a -> Long.toString(XtNumbers.xtUnsigned("statistic", "--packet", a, 0, Args.U32))))
         .withSaveOrder()
         .withFinisher((rule, options) -> finishStatistic(options))
         .notSimulated(

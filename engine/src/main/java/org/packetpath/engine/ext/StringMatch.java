@@ -44,7 +44,7 @@ final class StringMatch {
   }
 
   private static String offset(String option, String text) throws ArgException {
-    return Long.toString(Args.xtUnsigned("string", option, text, 0, NO_END));
+    return Long.toString(XtNumbers.xtUnsigned("string", option, text, 0, NO_END));
   }
 
   /** The argument's bytes (UTF-8), one character each, as C sees them. */

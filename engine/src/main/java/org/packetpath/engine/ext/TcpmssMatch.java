@@ -28,7 +28,7 @@ final class TcpmssMatch {
 
   /** {@code MIN[:MAX]} of 16-bit numbers; a reversed range is refused. */
   private static String mss(String text) throws ArgException {
-    String range = Args.xtRange(text, "tcpmss", "--mss", 65535, "an MSS is a number from 0 to"
+    String range = XtNumbers.xtRange(text, "tcpmss", "--mss", 65535, "an MSS is a number from 0 to"
         + " 65535", "an MSS is a number or a range MIN:MAX");
     int colon = range.indexOf(':');
     if (colon >= 0 && Long.parseLong(range.substring(0, colon))

@@ -134,6 +134,6 @@ final class Tos {
 
   /** {@code --dscp}: a code point 0..63, printed as two hex digits. */
   static String dscpValue(String text) throws ArgException {
-    return String.format(Locale.ROOT, "0x%02x", Args.xtNumber(text, "dscp", "--dscp", 63));
+    return String.format(Locale.ROOT, "0x%02x", XtNumbers.xtNumber(text, "dscp", "--dscp", 63));
   }
 }

@@ -55,7 +55,7 @@ final class TosTargets {
   static ModuleSpec dscp() {
     return ModuleSpec.target("DSCP",
             OptionSpec.one("--set-dscp", text -> String.format(Locale.ROOT, "0x%02x",
-                Args.xtNumber(text, "DSCP", "--set-dscp", 63))),
+                XtNumbers.xtNumber(text, "DSCP", "--set-dscp", 63))),
             OptionSpec.one("--set-dscp-class", Tos::dscpClass))
         .onlyIn(Table.MANGLE)
         .checkedBy(Finisher.atLeastOne("DSCP target: Parameter --set-dscp is required",

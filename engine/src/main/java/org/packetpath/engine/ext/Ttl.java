@@ -47,6 +47,6 @@ final class Ttl {
 
   /** A TTL 0..255 for {@code option}. */
   static String ttl(String text, String option) throws ArgException {
-    return Long.toString(Args.xtNumber(text, "ttl", option, 255));
+    return Long.toString(XtNumbers.xtNumber(text, "ttl", option, 255));
   }
 }

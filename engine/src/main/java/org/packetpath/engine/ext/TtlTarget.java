@@ -34,6 +34,6 @@ final class TtlTarget {
   /** An option taking a TTL from {@code min} to 255, printed in decimal. */
   private static OptionSpec ttlOption(String name, long min) {
     return OptionSpec.one(name,
-        text -> Long.toString(Args.xtUnsigned("TTL", name, text, min, 255)));
+        text -> Long.toString(XtNumbers.xtUnsigned("TTL", name, text, min, 255)));
   }
 }

@@ -13,7 +13,7 @@ import java.util.Optional;
  * Service names as the C library resolves them for iptables: from {@code /etc/services}, the
  * file {@code getservbyname} and {@code getaddrinfo} read, so that a name means here what it
  * means to iptables on the same machine. Where the file cannot be read, a built-in table of the
- * common names stands in.
+ * common names stands in, its names valid for tcp and udp alike.
  */
 public final class Services {
   /** The services of the running machine. */
@@ -38,7 +38,7 @@ public final class Services {
 
   /** Each name and alias, with its port, in the order of the file (the first entry wins). */
   private final Map<String, Integer> byName;
-  /** The same, per protocol: {@code name/protocol} ({@code amqp/sctp}). */
+  /** Each {@code name/protocol} of a name or alias, with its port; the first entry wins. */
   private final Map<String, Integer> byNameAndProtocol;
 
   private Services(Map<String, Integer> byName, Map<String, Integer> byNameAndProtocol) {
@@ -46,27 +46,28 @@ public final class Services {
     this.byNameAndProtocol = byNameAndProtocol;
   }
 
-  /** The port of a service name (exact case) for any protocol, or empty. */
-  public static Optional<Integer> port(String name) {
-    return SYSTEM.lookup(name);
-  }
-
   /**
-   * The port of a service name (exact case) for {@code protocol} ({@code "sctp"}), as {@code
-   * getservbyname(name, protocol)} finds it, or empty.
+   * The port of a service name (exact case) for {@code protocol} ({@code "tcp"}, {@code "udp"}
+   * ...), as {@code getservbyname(name, protocol)} finds it: the first entry of the file for that
+   * protocol whose name or alias is {@code name}; empty when there is none.
    */
   public static Optional<Integer> port(String name, String protocol) {
     return SYSTEM.lookup(name, protocol);
   }
 
-  /** The port of {@code name} in these services, or empty. */
-  Optional<Integer> lookup(String name) {
-    return Optional.ofNullable(byName.get(name));
-  }
-
   /** The port of {@code name} for {@code protocol} in these services, or empty. */
   Optional<Integer> lookup(String name, String protocol) {
     return Optional.ofNullable(byNameAndProtocol.get(name + "/" + protocol));
+  }
+
+  /** The port of a service name (exact case) for any protocol, or empty. */
+  public static Optional<Integer> port(String name) {
+    return SYSTEM.lookup(name);
+  }
+
+  /** The port of {@code name} in these services, or empty. */
+  Optional<Integer> lookup(String name) {
+    return Optional.ofNullable(byName.get(name));
   }
 
   /**
@@ -114,13 +115,13 @@ public final class Services {
 
   private static Services builtIn() {
     Map<String, Integer> byName = new HashMap<>();
-    String[] words = BUILT_IN.split(" ");
     Map<String, Integer> byNameAndProtocol = new HashMap<>();
+    String[] words = BUILT_IN.split(" ");
     for (int i = 0; i < words.length; i += 2) {
-      byName.putIfAbsent(words[i], Integer.parseInt(words[i + 1]));
-      for (String protocol : List.of("tcp", "udp")) {
-        byNameAndProtocol.putIfAbsent(words[i] + "/" + protocol, Integer.parseInt(words[i + 1]));
-      }
+      int port = Integer.parseInt(words[i + 1]);
+      byName.putIfAbsent(words[i], port);
+      byNameAndProtocol.putIfAbsent(words[i] + "/tcp", port);
+      byNameAndProtocol.putIfAbsent(words[i] + "/udp", port);
     }
     return new Services(byName, byNameAndProtocol);
   }

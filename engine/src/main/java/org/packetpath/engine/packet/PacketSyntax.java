@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.packetpath.engine.ext.ArgException;
 import org.packetpath.engine.ext.Args;
+import org.packetpath.engine.ext.Ports;
 import org.packetpath.engine.ext.IcmpTypes;
 import org.packetpath.engine.input.Diagnostic;
 import org.packetpath.engine.input.InputException;
@@ -222,7 +223,7 @@ public final class PacketSyntax {
           port = DEFAULT_SOURCE_PORT;
         } else {
           try {
-            port = Args.port(t.substring(colon + 1));
+            port = Ports.port(t.substring(colon + 1));
           } catch (ArgException e) {
             throw error(new Word(t.substring(colon + 1), word.column() + colon + 1),
                 e.getMessage(), e.explanation());

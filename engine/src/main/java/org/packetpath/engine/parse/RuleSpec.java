@@ -10,6 +10,7 @@ import org.packetpath.engine.ext.Extensions;
 import org.packetpath.engine.ext.ModuleSpec;
 import org.packetpath.engine.ext.OptionSpec;
 import org.packetpath.engine.ext.RuleContext;
+import org.packetpath.engine.ext.TcpUdp;
 import org.packetpath.engine.input.Diagnostic;
 import org.packetpath.engine.input.SourcePosition;
 import org.packetpath.engine.input.Suggest;
@@ -70,6 +71,8 @@ final class RuleSpec {
   private String targetName;
   private boolean isGoto;
   private Counters counters = Counters.ZERO;
+  /** A negated {@code -i +} or {@code -o +} that legacy tests but does not print, or null. */
+  private Option hiddenIface;
 
   /** @param backend the iptables whose kernel loads the rule: the two refuse different rules */
   RuleSpec(Words words, List<Diagnostic> warnings, Backend backend) {
@@ -156,8 +159,17 @@ final class RuleSpec {
       }
       case "-i", "-o" -> {
         BaseArgs.interfaceName(words, warnings, valueToken, value);
-        boolean printed = !value.equals("+") || negated;
-        putBase(token, name, printed ? new Option(name, negated, List.of(value)) : null, printed);
+        Option option = new Option(name, negated, List.of(value));
+        boolean printed = !value.equals("+") || (negated && backend == Backend.NFT);
+        if (!printed && negated) {
+          // iptables-legacy-save leaves out "! -i +", which the kernel tests: no packet matches.
+          hiddenIface = option;
+          warnings.add(words.line().warning(token, "iptables-legacy-save leaves out \"! " + name
+              + " +\"; the kernel still tests it, so the rule never matches")
+              .explained("+ is every interface, so ! " + name + " + is none; the saved rule"
+                  + " matches every packet instead. iptables-nft-save prints it"));
+        }
+        putBase(token, name, printed ? option : null, true);
       }
       default -> protocol(token, valueToken, value, negated);
     }
@@ -247,7 +259,7 @@ final class RuleSpec {
     List<String> values = words.takeArgs(token, spec.arity(), spec.name());
     Option option;
     try {
-      option = spec.canonical(negated, values);
+      option = spec.canonical(Optional.ofNullable(base("-p")), negated, values);
     } catch (ArgException e) {
       throw words.argError(token, e);
     }
@@ -296,14 +308,21 @@ final class RuleSpec {
     Optional<String> protocol = proto == null || proto.negated()
         ? Optional.empty() : Optional.of(proto.arg());
     RuleContext context = new RuleContext(table, chain, protocol);
-    List<Match> matches = new ArrayList<>(loaded.size());
+    List<Match> read = new ArrayList<>(loaded.size());
+    List<Token> at = new ArrayList<>(loaded.size());
     for (Extension l : loaded) {
       if (l == target) {
         continue;
       }
       List<Option> options = finish(l, context);
-      matches.add(new Match(l.spec.name(), options, l.spec.condition().of(options)));
+      read.add(new Match(l.spec.name(), options, l.spec.condition().of(options)));
+      at.add(l.at);
     }
+    TcpUdp.Stored stored = TcpUdp.stored(read, backend == Backend.NFT);
+    if (!stored.lossy().isEmpty()) {
+      warnings.add(savedOtherwise(at.get(stored.lossy().get(0))));
+    }
+    List<Match> matches = stored.matches();
     Optional<Target> ruleTarget = Optional.empty();
     if (targetName != null) {
       ruleTarget = Optional.of(target(table, context));
@@ -330,6 +349,9 @@ final class RuleSpec {
         List<Option> baseOptions = baseOptions(s, d);
         List<Condition> conditions = new ArrayList<>(matches.size() + 1);
         conditions.add(BaseOptions.meaning(baseOptions));
+        if (hiddenIface != null) {
+          conditions.add(BaseOptions.meaning(List.of(hiddenIface)));
+        }
         for (Match m : matches) {
           conditions.add(m.condition());
         }
@@ -339,6 +361,23 @@ final class RuleSpec {
     }
     return rules;
   }
+
+  /** The warning that iptables-save prints the match at {@code at} with another meaning. */
+  private Diagnostic savedOtherwise(Token at) {
+    String why = backend == Backend.NFT
+        ? "iptables-nft keeps every test of the rule's tcp or udp matches, but iptables-nft-save"
+            + " prints them as one match, each option once (the last given, negated if any"
+            + " was), and leaves out a port range 0:65535 or a --tcp-flags with an empty mask"
+            + " even where the kernel tests it; give each test once, in one match"
+        : "iptables-legacy-save leaves out a negated port range 0:65535 and a --tcp-flags with"
+            + " an empty mask, which the kernel still tests (the rule never matches)";
+    return words.line().warning(at, SAVED_OTHERWISE + "; what it prints means something else")
+        .explained(why);
+  }
+
+  /** How the warning that iptables-save prints a rule with another meaning begins. */
+  static final String SAVED_OTHERWISE = "iptables-save does not print this match as the kernel"
+      + " tests it";
 
   private List<Option> baseOptions(String source, String destination) {
     List<Option> out = new ArrayList<>(6);

@@ -238,7 +238,7 @@ final class SaveFileParser {
    */
   static Command readRule(LineSource line, Table table, Backend backend,
       List<Diagnostic> warnings) throws LineError {
-    List<Token> tokens = tokens(line);
+    List<Token> tokens = tokens(line, warnings);
     Counters counters = null;
     if (!tokens.isEmpty() && tokens.get(0).text().startsWith("[")) {
       Token c = tokens.get(0);
@@ -257,13 +257,12 @@ final class SaveFileParser {
     return command;
   }
 
-  static List<Token> tokens(LineSource line) throws LineError {
-    try {
-      return Tokenizer.split(line.text());
-    } catch (Tokenizer.UnterminatedQuote e) {
-      throw new LineError(line.error(e.column, "unterminated quoted string")
-          .explained("every \" must be closed on the same line"));
-    }
+  /** The words of rule line {@code line}; a quote left open is warned about in {@code warnings}. */
+  static List<Token> tokens(LineSource line, List<Diagnostic> warnings) {
+    return Tokenizer.split(line.text(), column -> warnings.add(line.warning(new Token("\"", column),
+            "the quote opened here is not closed: the word runs to the end of the line")
+        .explained("iptables-restore reads the rest of the line, and the newline after it, into"
+            + " this word; close the quote on the same line")));
   }
 
   /** A decimal number 0..2^64-1, as an unsigned {@code long}. */

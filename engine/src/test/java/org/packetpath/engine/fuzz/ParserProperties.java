@@ -107,7 +107,8 @@ final class ParserProperties {
    * Whether the ruleset holds a name that iptables-save prints bare although it cannot be read
    * back as one word. iptables itself accepts interface names with blanks or double quotes and
    * chain names with double quotes, and its save output then fails to restore, so the round trip
-   * cannot hold.
+   * cannot hold. So it is with an option argument holding a newline (from a quote left open),
+   * which iptables-save prints as it is, ending the line inside the quotes.
    */
   static boolean unreadableWhenPrinted(Ruleset ruleset) {
     for (TableRules table : ruleset.tables()) {
@@ -116,6 +117,10 @@ final class ParserProperties {
           return true;
         }
         for (Rule rule : chain.rules()) {
+          if (rule.matches().stream().anyMatch(m -> hasNewline(m.options()))
+              || rule.target().filter(t -> hasNewline(t.options())).isPresent()) {
+            return true;
+          }
           for (Option option : rule.base()) {
             boolean iface = option.name().equals("-i") || option.name().equals("-o");
             if (iface && option.args().stream().anyMatch(
@@ -127,6 +132,10 @@ final class ParserProperties {
       }
     }
     return false;
+  }
+
+  private static boolean hasNewline(List<Option> options) {
+    return options.stream().anyMatch(o -> o.args().stream().anyMatch(a -> a.contains("\n")));
   }
 
   private static Ruleset reread(String printed, Supplier<String> context) {

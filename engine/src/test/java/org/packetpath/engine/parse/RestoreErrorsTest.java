@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.packetpath.engine.input.Diagnostic;
 import org.packetpath.engine.input.Parsed;
 import org.packetpath.engine.pipeline.Backend;
+import org.packetpath.engine.rules.Rule;
 import org.packetpath.engine.rules.Ruleset;
+import org.packetpath.engine.rules.Table;
 
 /**
  * The iptables-restore error cases of the netfilter reference (section 3.6), each with
@@ -243,9 +245,17 @@ class RestoreErrorsTest {
   }
 
   @Test
-  void unterminatedQuote() {
-    assertError("*filter\n-A INPUT -m comment --comment \"open -j ACCEPT\nCOMMIT\n", 2, 31,
-        "unterminated quoted string");
+  void anOpenQuoteRunsToTheEndOfTheLineWithAWarning() {
+    Parsed<Ruleset> parsed = RulesParser.parse("r",
+        "*filter\n-A INPUT -m comment --comment \"open -j ACCEPT\nCOMMIT\n");
+    assertFalse(parsed.hasErrors(), parsed.diagnostics().toString());
+    Rule rule = parsed.orThrow().table(Table.FILTER).orElseThrow().chain("INPUT").orElseThrow()
+        .rules().get(0);
+    assertEquals(" -m comment --comment \"open -j ACCEPT\n\"", SavePrinter.spec(rule));
+    Diagnostic d = parsed.diagnostics().get(0);
+    assertEquals(2, d.position().line());
+    assertEquals(31, d.position().column());
+    assertTrue(d.message().startsWith("the quote opened here is not closed"), d.message());
   }
 
   @Test

@@ -1,13 +1,12 @@
 package org.packetpath.engine.parse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TokenizerTest {
-  private static List<String> words(String line) throws Tokenizer.UnterminatedQuote {
+  private static List<String> words(String line) {
     return Tokenizer.split(line).stream().map(Token::text).toList();
   }
 
@@ -39,10 +38,14 @@ class TokenizerTest {
   }
 
   @Test
-  void unterminatedQuoteReportsWhereItOpened() {
-    Tokenizer.UnterminatedQuote e =
-        assertThrows(Tokenizer.UnterminatedQuote.class, () -> Tokenizer.split("-A \"open"));
-    assertEquals(4, e.column);
+  void anOpenQuoteTakesTheRestOfTheLineAndItsNewline() {
+    List<Integer> opened = new java.util.ArrayList<>();
+    List<Token> tokens = Tokenizer.split("-A \"open x", opened::add);
+    assertEquals(List.of("-A", "open x\n"), tokens.stream().map(Token::text).toList());
+    assertEquals(List.of(4), opened);
+    // A backslash before the end escapes the newline: the same word.
+    assertEquals(List.of("x\n"), words("\"x\\"));
+    assertEquals(List.of("-j", "ACCEPT", "\n"), words("-j ACCEPT \""));
   }
 
   @Test
@@ -50,6 +53,16 @@ class TokenizerTest {
     assertEquals(List.of("a", "b"), words("\"a\"b"));
     assertEquals(List.of("a", "b"), words("\"a\"\"b\""));
     assertEquals(List.of("abc d"), words("ab\"c d\""));
+    // As iptables-restore 1.8.9 read them (Bad argument `bc', `d'; the comment a"b).
+    assertEquals(List.of("a", "bc"), words("\"a\"b\"c\""));
+    assertEquals(List.of("ab c", "d"), words("a\"b c\"d"));
+    assertEquals(List.of("a\"b"), words("\"a\\\"b\""));
+    assertEquals(List.of("ab"), words("ab\"\""));
+  }
+
+  @Test
+  void aBackslashOutsideQuotesIsOrdinary() {
+    assertEquals(List.of("a\\b c\n"), words("a\\\"b c"));
   }
 
   @Test

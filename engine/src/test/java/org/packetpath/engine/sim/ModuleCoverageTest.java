@@ -168,7 +168,8 @@ class ModuleCoverageTest {
       "protocol-matches.corpus", "state-matches.corpus", "packet-matches.corpus",
       "advanced-matches.corpus", "number-forms.corpus", "stateful-matches.corpus",
       "header-targets.corpus", "host-matches.corpus",
-      "header-matches.corpus");
+      "header-matches.corpus",
+      "canonical-quirks.corpus");
 
   /** Packets that together reach every hook: arriving, forwarded, sent by the firewall. */
   private static final List<String> PACKETS = List.of(
