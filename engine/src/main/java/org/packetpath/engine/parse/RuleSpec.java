@@ -10,7 +10,7 @@ import org.packetpath.engine.ext.Extensions;
 import org.packetpath.engine.ext.ModuleSpec;
 import org.packetpath.engine.ext.OptionSpec;
 import org.packetpath.engine.ext.RuleContext;
-import org.packetpath.engine.ext.TcpUdp;
+import org.packetpath.engine.ext.TcpUdpSaved;
 import org.packetpath.engine.input.Diagnostic;
 import org.packetpath.engine.input.SourcePosition;
 import org.packetpath.engine.input.Suggest;
@@ -318,7 +318,7 @@ final class RuleSpec {
       read.add(new Match(l.spec.name(), options, l.spec.condition().of(options)));
       at.add(l.at);
     }
-    TcpUdp.Stored stored = TcpUdp.stored(read, backend == Backend.NFT);
+    TcpUdpSaved.Stored stored = TcpUdpSaved.stored(read, backend == Backend.NFT);
     if (!stored.lossy().isEmpty()) {
       warnings.add(savedOtherwise(at.get(stored.lossy().get(0))));
     }
