@@ -129,7 +129,7 @@ class ModuleCoverageTest {
   private static final List<String> CORPORA = List.of(
       "protocol-matches.corpus", "state-matches.corpus", "packet-matches.corpus",
       "advanced-matches.corpus", "number-forms.corpus", "stateful-matches.corpus",
-      "header-targets.corpus");
+      "header-targets.corpus", "special-targets.corpus");
 
   /** Packets that together reach every hook: arriving, forwarded, sent by the firewall. */
   private static final List<String> PACKETS = List.of(
