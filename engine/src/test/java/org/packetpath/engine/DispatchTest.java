@@ -65,7 +65,9 @@ class DispatchTest {
         new Action.ConnMark(Action.ConnMarkOp.values()[0], 0, 0, 0, 0), new Action.NoTrack(),
         new Action.Log(false, ""), new Action.Queue(false),
         new Action.Continue("TRACE", "traces", false),
-        Action.Rewrite.set(Action.Header.TTL, 5)));
+        Action.Rewrite.set(Action.Header.TTL, 5),
+        new Action.HashMark(0, 0, 0, 0, 0, 0, 1, 0, false), new Action.Synproxy(),
+        new Action.Tproxy(0, 0, 0, 0)));
   }
 
   @Test

@@ -135,4 +135,25 @@ final class ActionWords implements Action.Visitor<String> {
     return String.format(Locale.ROOT, "set %s of %%s to (TOS AND 0x%02x) XOR 0x%02x, then"
         + " continue", field, ~a.mask() & 0xff, a.value());
   }
+
+  @Override
+  public String hashMark(Action.HashMark a) {
+    return "set the mark of %s to a hash of its " + (a.ct() ? "connection's " : "")
+        + "addresses, ports and protocol, from " + a.offset() + " to "
+        + (a.offset() + a.modulus() - 1) + ", then continue";
+  }
+
+  @Override
+  public String synproxy(Action.Synproxy a) {
+    return "answer a SYN among %s with a SYN cookie, take the ACK that returns a valid one and"
+        + " drop other ACKs; other packets continue";
+  }
+
+  @Override
+  public String tproxy(Action.Tproxy a) {
+    return "hand %s to a transparent socket on port "
+        + (a.port() == 0 ? "(its destination port)" : Integer.toString(a.port()))
+        + (a.address() == 0 ? "" : " of " + Ipv4.format(a.address()))
+        + ", or drop it if none listens";
+  }
 }

@@ -41,7 +41,9 @@ public final class Extensions {
                 Nflog.spec(), Nfqueue.spec()),
             List.of(TtlTarget.spec(), TosTargets.tos(), TosTargets.dscp(), TosTargets.ecn(),
                 Checksum.spec(), Tcpoptstrip.spec(), Classify.spec()),
-            NatTargets.all())
+            NatTargets.all(),
+            SideTargets.all(), SecmarkTargets.all(), RemovedTargets.all(),
+            List.of(Hmark.spec(), SetTarget.spec(), Synproxy.spec(), Tee.spec(), Tproxy.spec()))
         .flatMap(List::stream)
         .forEach(Extensions::register);
     MATCH_INDEX = new HashMap<>(MATCHES);

@@ -12,7 +12,8 @@ final class SetMatch {
 
   static ModuleSpec spec() {
     OptionSpec matchSet =
-        OptionSpec.many("--match-set", 2, SetMatch::matchSet).negatable().alias("--set");
+        OptionSpec.many("--match-set", 2, a -> nameAndDirections("--match-set", a))
+            .negatable().alias("--set");
     OptionSpec returnNomatch =
         OptionSpec.custom(
                 "--return-nomatch",
@@ -37,11 +38,15 @@ final class SetMatch {
         .meaning(SetMatch::meaning);
   }
 
-  private static List<String> matchSet(List<String> args) throws ArgException {
+  /**
+   * A set's name and which of the packet's addresses its entries take ({@code src,dst}), as the
+   * set match and the SET target read them after {@code option}.
+   */
+  static List<String> nameAndDirections(String option, List<String> args) throws ArgException {
     String name = args.get(0);
     String flags = args.get(1);
     if (flags.startsWith("-") || flags.startsWith("!")) {
-      throw new ArgException("--match-set requires two args.", 1,
+      throw new ArgException(option + " requires two args.", 1,
           "give the set name and which addresses to look up, as in --match-set blocked src");
     }
     if (name.length() > 31) {

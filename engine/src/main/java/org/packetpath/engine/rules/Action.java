@@ -18,7 +18,8 @@ import org.packetpath.engine.input.Checks;
 public sealed interface Action
     permits Action.Accept, Action.Drop, Action.Return, Action.Jump, Action.Goto, Action.Reject,
         Action.Nat, Action.Netmap, Action.SetMark, Action.ConnMark, Action.NoTrack,
-        Action.Log, Action.Queue, Action.Continue, Action.Rewrite {
+        Action.Log, Action.Queue, Action.Continue, Action.Rewrite, Action.HashMark,
+        Action.Synproxy, Action.Tproxy {
 
   /**
    * Calls the visitor's method for this variant. The {@code permits} list and {@link Visitor}
@@ -56,6 +57,12 @@ public sealed interface Action
       return visitor.proceed(v);
     } else if (this instanceof Rewrite v) {
       return visitor.rewrite(v);
+    } else if (this instanceof HashMark v) {
+      return visitor.hashMark(v);
+    } else if (this instanceof Synproxy v) {
+      return visitor.synproxy(v);
+    } else if (this instanceof Tproxy v) {
+      return visitor.tproxy(v);
     }
     throw new AssertionError("not dispatched: " + this);
   }
@@ -91,6 +98,12 @@ public sealed interface Action
     R proceed(Continue a);
 
     R rewrite(Rewrite a);
+
+    R hashMark(HashMark a);
+
+    R synproxy(Synproxy a);
+
+    R tproxy(Tproxy a);
   }
 
   /** {@code -j ACCEPT}. */
@@ -318,4 +331,74 @@ public sealed interface Action
       return Math.max(0, Math.min(0xff, ((old & ~mask) ^ value) + add));
     }
   }
+
+  /**
+   * {@code -j HMARK}: set the packet mark to a hash of its addresses, ports and protocol (of
+   * its connection's tuples with {@code ct}), as xt_HMARK computes it: each address AND its
+   * mask, each port (AND mask) OR set value, the protocol AND {@code protoMask}; the mark becomes
+   * the hash scaled into {@code 0..modulus-1}, plus {@code offset}. The masks of the ports are
+   * {@code portMask} (source port in the upper 16 bits, or an SPI mask), their set values
+   * {@code portSet}. The walk goes on.
+   */
+  record HashMark(long srcMask, long dstMask, long portMask, long portSet, int protoMask,
+      long random, long modulus, long offset, boolean ct) implements Action {
+    public HashMark {
+      if (modulus < 1 || modulus > 0xffffffffL) {
+        throw new IllegalArgumentException("modulus must be 1..4294967295 but was " + modulus);
+      }
+    }
+
+    /**
+     * The mark for addresses {@code src} and {@code dst} (unsigned 32-bit values), protocol
+     * {@code protocol}, and ports {@code sport} and {@code dport} if {@code ports} (masked
+     * and set here); without ports the port word is 0.
+     */
+    public long mark(long src, long dst, int protocol, boolean ports, int sport, int dport) {
+      long s = src & srcMask;
+      long d = dst & dstMask;
+      if (d < s) {
+        long t = s;
+        s = d;
+        d = t;
+      }
+      int word = 0;
+      if (ports) {
+        int sp = (int) ((sport & (portMask >>> 16)) | (portSet >>> 16)) & 0xffff;
+        int dp = (int) ((dport & portMask & 0xffff) | (portSet & 0xffff));
+        word = Math.max(sp, dp) << 16 | Math.min(sp, dp);
+      }
+      int hash = jhash3((int) s, (int) d, word, (int) random) ^ (protocol & protoMask);
+      return ((Integer.toUnsignedLong(hash) * modulus) >>> 32) + offset & 0xffffffffL;
+    }
+
+    /** The kernel's {@code jhash_3words}: Bob Jenkins' lookup3 final mix of three words. */
+    private static int jhash3(int a, int b, int c, int initval) {
+      int iv = initval + 0xdeadbeef + (3 << 2);
+      int[] w = {a + iv, b + iv, c + iv};
+      // __jhash_final: c from b, a from c, b from a, and again, each by its rotation
+      int[] rotations = {14, 11, 25, 16, 4, 14, 24};
+      for (int i = 0; i < rotations.length; i++) {
+        int to = (2 + i) % 3;
+        int from = (to + 2) % 3;
+        w[to] ^= w[from];
+        w[to] -= Integer.rotateLeft(w[from], rotations[i]);
+      }
+      return w[2];
+    }
+  }
+
+  /**
+   * {@code -j SYNPROXY}: the firewall answers a client's SYN itself with a SYN cookie, and takes
+   * the client's ACK that returns a valid cookie; neither goes further. An ACK without a valid
+   * cookie is dropped; other TCP packets go on with the next rule.
+   */
+  record Synproxy() implements Action {}
+
+  /**
+   * {@code -j TPROXY}: hand the packet to a transparent socket listening on {@code port} (the
+   * packet's own destination port when 0) of {@code address} (the address of the interface it
+   * came in by when 0), setting mark = (mark AND NOT markMask) XOR markValue; without such a
+   * socket the packet is dropped.
+   */
+  record Tproxy(int port, int address, long markValue, long markMask) implements Action {}
 }

@@ -3,6 +3,7 @@ package org.packetpath.engine.sim;
 import java.util.Locale;
 import java.util.Optional;
 import org.packetpath.engine.packet.Packet;
+import org.packetpath.engine.packet.TcpFlags;
 import org.packetpath.engine.rules.Action;
 import org.packetpath.engine.rules.Hook;
 import org.packetpath.engine.sim.ChainWalker.Kind;
@@ -167,5 +168,73 @@ final class Targets implements Action.Visitor<Targets.Next> {
       case TOS -> String.format(Locale.ROOT, "TOS 0x%02x -> 0x%02x", old, now);
     });
     return Next.NEXT;
+  }
+
+  /**
+   * HMARK: the mark from the packet's header (the reported packet's, for an ICMP error) or, with
+   * {@code ct}, from its connection's tuples; a packet without a connection keeps its mark.
+   * ESP and AH are hashed with SPI 0: the simulator's packets carry none.
+   */
+  @Override
+  public Next hashMark(Action.HashMark a) {
+    long mark;
+    if (a.ct()) {
+      Optional<Connection> ct = j.connection();
+      if (ct.isEmpty()) {
+        return Next.NEXT;
+      }
+      Tuple o = ct.get().original;
+      Tuple r = ct.get().reply;
+      mark = a.mark(Integer.toUnsignedLong(o.source()), Integer.toUnsignedLong(r.source()),
+          o.protocol(), o.protocol() != Packet.ICMP, o.sourcePort(), r.sourcePort());
+    } else {
+      Packet p = j.packet();
+      if (p.protocol() == Packet.ICMP && p.embedded().isPresent()) {
+        p = p.embedded().get();
+      }
+      mark = a.mark(Integer.toUnsignedLong(p.source()), Integer.toUnsignedLong(p.destination()),
+          p.protocol(), hashesPorts(p.protocol()), p.sourcePort(), p.destinationPort());
+    }
+    long hashed = mark;
+    j.setMark(hashed);
+    j.note(() -> "HMARK: mark set to " + hashed);
+    return Next.NEXT;
+  }
+
+  /** Whether xt_HMARK reads a port word for {@code protocol} ({@code proto_ports_offset}). */
+  private static boolean hashesPorts(int protocol) {
+    return Packet.hasPorts(protocol) || protocol == 50 || protocol == 51;
+  }
+
+  /**
+   * SYNPROXY: a SYN is answered by the firewall with a cookie (not simulated) and goes no
+   * further; an ACK cannot carry a cookie the simulator never sent, so it is dropped.
+   */
+  @Override
+  public Next synproxy(Action.Synproxy a) {
+    int flags = j.packet().tcpFlags();
+    boolean syn = (flags & TcpFlags.SYN) != 0;
+    boolean ack = (flags & TcpFlags.ACK) != 0;
+    boolean finOrRst = (flags & (TcpFlags.FIN | TcpFlags.RST)) != 0;
+    if (syn && !ack && !finOrRst) {
+      j.note(() -> "SYNPROXY: the firewall answers this SYN with a SYN cookie itself (the"
+          + " answer is not simulated); the SYN goes no further");
+      return DROPPED;
+    }
+    if (ack && !syn && !finOrRst) {
+      j.note(() -> "SYNPROXY: this ACK returns no SYN cookie of the firewall's, so it is"
+          + " dropped");
+      return DROPPED;
+    }
+    return Next.NEXT;
+  }
+
+  /** TPROXY: the simulated firewall has no transparent sockets, so the packet is dropped. */
+  @Override
+  public Next tproxy(Action.Tproxy a) {
+    j.note(() -> "TPROXY: no transparent socket listens on port "
+        + (a.port() == 0 ? j.packet().destinationPort() : a.port())
+        + ", so the packet is dropped");
+    return DROPPED;
   }
 }

@@ -119,6 +119,6 @@ final class Tracking {
       return c.tracksConnections();
     }
     return action instanceof Action.Nat || action instanceof Action.Netmap
-        || action instanceof Action.ConnMark;
+        || action instanceof Action.ConnMark || action instanceof Action.Synproxy;
   }
 }

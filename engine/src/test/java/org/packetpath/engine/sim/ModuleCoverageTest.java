@@ -169,7 +169,8 @@ class ModuleCoverageTest {
       "advanced-matches.corpus", "number-forms.corpus", "stateful-matches.corpus",
       "header-targets.corpus", "host-matches.corpus",
       "header-matches.corpus",
-      "canonical-quirks.corpus");
+      "canonical-quirks.corpus",
+      "special-targets.corpus");
 
   /** Packets that together reach every hook: arriving, forwarded, sent by the firewall. */
   private static final List<String> PACKETS = List.of(
