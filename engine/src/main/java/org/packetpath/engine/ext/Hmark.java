@@ -51,7 +51,7 @@ final class Hmark {
   /** A number printed in hex of {@code digits} digits, or in decimal when 0. */
   private static OptionSpec number(String name, long min, long max, int digits) {
     return OptionSpec.one(name, t -> {
-      long n = Args.xtUnsigned("HMARK", name, t, min, max);
+      long n = XtNumbers.xtUnsigned("HMARK", name, t, min, max);
       return digits == 0 ? Long.toString(n)
           : String.format(Locale.ROOT, "0x%0" + digits + "x", n);
     });

@@ -80,7 +80,7 @@ final class RemovedTargets {
 
   private static OptionSpec number(String module, String name, long min, long max) {
     return OptionSpec.one(name, t -> Long.toUnsignedString(
-        Args.xtUnsigned(module, name, t, min, max)));
+        XtNumbers.xtUnsigned(module, name, t, min, max)));
   }
 
   /** The refusal of a target the kernel no longer has, in iptables-restore's words. */

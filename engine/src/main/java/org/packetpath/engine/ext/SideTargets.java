@@ -35,7 +35,7 @@ final class SideTargets {
   static ModuleSpec idletimer() {
     return ModuleSpec.target("IDLETIMER",
             OptionSpec.one("--timeout",
-                t -> Long.toString(Args.xtUnsigned("IDLETIMER", "--timeout", t, 0, U32))),
+                t -> Long.toString(XtNumbers.xtUnsigned("IDLETIMER", "--timeout", t, 0, U32))),
             OptionSpec.one("--label", t -> TextArgs.truncated(t, 27)),
             OptionSpec.flag("--alarm"))
         .withRules(OptionRules.of("--timeout", "--label", "--alarm")

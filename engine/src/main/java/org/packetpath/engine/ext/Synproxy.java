@@ -18,9 +18,9 @@ final class Synproxy {
             OptionSpec.flag("--timestamp"),
             // read as 32-bit numbers, kept in a byte and a 16-bit field
             OptionSpec.one("--wscale", t ->
-                Long.toString(Args.xtUnsigned("SYNPROXY", "--wscale", t, 0, U32) & 0xff)),
+                Long.toString(XtNumbers.xtUnsigned("SYNPROXY", "--wscale", t, 0, U32) & 0xff)),
             OptionSpec.one("--mss", t ->
-                Long.toString(Args.xtUnsigned("SYNPROXY", "--mss", t, 0, U32) & 0xffff)),
+                Long.toString(XtNumbers.xtUnsigned("SYNPROXY", "--mss", t, 0, U32) & 0xffff)),
             OptionSpec.flag("--ecn"))
         .onlyFrom(Hook.INPUT, Hook.FORWARD)
         .withFinisher((rule, options) -> {

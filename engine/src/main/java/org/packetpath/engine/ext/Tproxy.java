@@ -17,7 +17,7 @@ final class Tproxy {
 
   static ModuleSpec spec() {
     return ModuleSpec.target("TPROXY",
-            OptionSpec.one("--on-port", t -> Integer.toString(Args.servicePort(t))),
+            OptionSpec.one("--on-port", t -> Integer.toString(Ports.servicePort(t))),
             OptionSpec.one("--on-ip", t -> Ipv4.format(Args.host(t))),
             TargetArgs.markMask("TPROXY", "--tproxy-mark"))
         .onlyIn(Table.MANGLE)
