@@ -5,6 +5,8 @@ import java.util.List;
 import org.packetpath.engine.ext.ArgException;
 import org.packetpath.engine.ext.Args;
 import org.packetpath.engine.input.Diagnostic;
+import org.packetpath.engine.net.Protocols;
+import org.packetpath.engine.rules.Option;
 
 /**
  * The arguments of the base options {@code -s}, {@code -d}, {@code -i} and {@code -o}, checked
@@ -71,5 +73,21 @@ final class BaseArgs {
         .explain("! " + option.text() + " of a /0 network, every address, matches no packet:"
             + " iptables-nft's kernel refuses it (iptables-legacy accepts it); leave the rule"
             + " out");
+  }
+
+  /**
+   * The option {@code -p VALUE} prints, null for protocol 0 (every protocol), written at {@code
+   * token}, the value at {@code valueToken}.
+   */
+  static Option protocol(Words words, Token token, Token valueToken, String value,
+      boolean negated) throws LineError {
+    int number = Protocols.number(value).orElseThrow(
+        () -> words.error(valueToken, "unknown protocol \"" + value + "\" specified")
+            .explain("use a name such as tcp, udp, icmp or all, or a number 0..255"));
+    if (number == 0 && negated) {
+      throw words.error(token, "rule would never match protocol");
+    }
+    return number == 0 ? null
+        : new Option("-p", negated, List.of(Protocols.canonicalName(number)));
   }
 }

@@ -45,7 +45,7 @@ final class OptionNames {
    * What a long option names: a base option (by its short form, {@code baseName}) or an option
    * of a loaded extension ({@code owner} and {@code spec}).
    */
-  record Resolved(String baseName, RuleSpec.Extension owner, OptionSpec spec) {}
+  record Resolved(String baseName, Extension owner, OptionSpec spec) {}
 
   /** The short form of the base option spelled exactly {@code word}, or null. */
   static String base(String word) {
@@ -59,7 +59,7 @@ final class OptionNames {
    */
   static Resolved resolve(Words words, RuleSpec rule, Token token) throws LineError {
     String word = token.text();
-    List<RuleSpec.Extension> loaded = rule.loaded();
+    List<Extension> loaded = rule.loaded();
     for (int i = loaded.size() - 1; i >= 0; i--) {
       Optional<OptionSpec> spec = loaded.get(i).spec.option(word);
       if (spec.isPresent()) {
@@ -77,7 +77,7 @@ final class OptionNames {
       }
     }
     for (int i = loaded.size() - 1; i >= 0; i--) {
-      RuleSpec.Extension owner = loaded.get(i);
+      Extension owner = loaded.get(i);
       for (OptionSpec spec : owner.spec.options()) {
         for (String spelling : spec.spellings()) {
           if (spelling.startsWith(word)) {
@@ -104,11 +104,11 @@ final class OptionNames {
     throw unknown(words, loaded, token);
   }
 
-  private static LineError unknown(Words words, List<RuleSpec.Extension> loaded, Token token) {
+  private static LineError unknown(Words words, List<Extension> loaded, Token token) {
     String word = token.text();
     LineError e = words.error(token, "unknown option \"" + word + "\"");
     List<String> known = new ArrayList<>();
-    for (RuleSpec.Extension l : loaded) {
+    for (Extension l : loaded) {
       l.spec.options().forEach(o -> known.addAll(o.spellings()));
     }
     Optional<String> close = Suggest.closest(word, known);

@@ -14,7 +14,6 @@ import org.packetpath.engine.ext.TcpUdpSaved;
 import org.packetpath.engine.input.Diagnostic;
 import org.packetpath.engine.input.SourcePosition;
 import org.packetpath.engine.input.Suggest;
-import org.packetpath.engine.net.Protocols;
 import org.packetpath.engine.pipeline.Backend;
 import org.packetpath.engine.rules.Condition;
 import org.packetpath.engine.rules.Counters;
@@ -36,25 +35,9 @@ final class RuleSpec {
   /** The base options, in the order iptables-save prints the ones after the addresses. */
   private static final List<String> BASE = List.of("-s", "-d", "-i", "-o", "-p", "-f");
 
-  /** A match or target extension loaded on this line, with the options it received. */
-  static final class Extension {
-    final ModuleSpec spec;
-    final Token at;
-    final List<Option> options = new ArrayList<>();
-    /** The options given so far, by the spec that read them. */
-    final java.util.Set<OptionSpec> given = new java.util.HashSet<>();
-
-    Extension(ModuleSpec spec, Token at) {
-      this.spec = spec;
-      this.at = at;
-    }
-  }
-
   private final Words words;
   private final List<Diagnostic> warnings;
   private final Backend backend;
-  /** The {@code -s} or {@code -d} negating 0.0.0.0/0, which iptables-nft's kernel refuses. */
-
   /** The base options, in {@link #BASE} order: given, and as printed (null where not printed). */
   private final boolean[] given = new boolean[BASE.size()];
   private boolean anyGiven;
@@ -171,20 +154,9 @@ final class RuleSpec {
         }
         putBase(token, name, printed ? option : null, true);
       }
-      default -> protocol(token, valueToken, value, negated);
+      default -> putBase(token, "-p", BaseArgs.protocol(words, token, valueToken, value, negated),
+          true);
     }
-  }
-
-  private void protocol(Token token, Token valueToken, String value, boolean negated)
-      throws LineError {
-    int number = Protocols.number(value).orElseThrow(
-        () -> words.error(valueToken, "unknown protocol \"" + value + "\" specified")
-            .explain("use a name such as tcp, udp, icmp or all, or a number 0..255"));
-    if (number == 0 && negated) {
-      throw words.error(token, "rule would never match protocol");
-    }
-    putBase(token, "-p", number == 0 ? null
-        : new Option("-p", negated, List.of(Protocols.canonicalName(number))), true);
   }
 
   /** {@code -f}. */
@@ -320,7 +292,7 @@ final class RuleSpec {
     }
     TcpUdpSaved.Stored stored = TcpUdpSaved.stored(read, backend == Backend.NFT);
     if (!stored.lossy().isEmpty()) {
-      warnings.add(savedOtherwise(at.get(stored.lossy().get(0))));
+      warnings.add(words.savedOtherwise(at.get(stored.lossy().get(0)), backend));
     }
     List<Match> matches = stored.matches();
     Optional<Target> ruleTarget = Optional.empty();
@@ -361,23 +333,6 @@ final class RuleSpec {
     }
     return rules;
   }
-
-  /** The warning that iptables-save prints the match at {@code at} with another meaning. */
-  private Diagnostic savedOtherwise(Token at) {
-    String why = backend == Backend.NFT
-        ? "iptables-nft keeps every test of the rule's tcp or udp matches, but iptables-nft-save"
-            + " prints them as one match, each option once (the last given, negated if any"
-            + " was), and leaves out a port range 0:65535 or a --tcp-flags with an empty mask"
-            + " even where the kernel tests it; give each test once, in one match"
-        : "iptables-legacy-save leaves out a negated port range 0:65535 and a --tcp-flags with"
-            + " an empty mask, which the kernel still tests (the rule never matches)";
-    return words.line().warning(at, SAVED_OTHERWISE + "; what it prints means something else")
-        .explained(why);
-  }
-
-  /** How the warning that iptables-save prints a rule with another meaning begins. */
-  static final String SAVED_OTHERWISE = "iptables-save does not print this match as the kernel"
-      + " tests it";
 
   private List<Option> baseOptions(String source, String destination) {
     List<Option> out = new ArrayList<>(6);

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import org.packetpath.engine.ext.Extensions;
 import org.packetpath.engine.input.Diagnostic;
@@ -28,8 +27,6 @@ import org.packetpath.engine.rules.TableRules;
  * must be in range …). Not thread-safe.
  */
 final class RulesetBuilder {
-  private static final Set<String> TARGET_WORDS = Set.of("ACCEPT", "DROP", "RETURN", "QUEUE");
-
   /** A chain being built. */
   private static final class MutableChain {
     final String name;
@@ -86,11 +83,11 @@ final class RulesetBuilder {
       List<Diagnostic> diagnostics) throws LineError {
     Map<String, MutableChain> chains = table(table);
     String chainName = name.text();
-    checkNewChainName(line, name, chainName);
+    ChainArgs.checkNewChainName(line, name, chainName);
     if (table.isBuiltin(chainName)) {
       MutableChain chain = chains.get(chainName);
       if (!policy.text().equals("-")) {
-        chain.policy = Optional.of(parsePolicy(line, policy));
+        chain.policy = Optional.of(ChainArgs.parsePolicy(line, policy));
       }
       chain.counters = counters;
       chain.declared = true;
@@ -116,32 +113,6 @@ final class RulesetBuilder {
     chain.counters = counters;
     chain.declared = true;
     chains.put(chainName, chain);
-  }
-
-  private static Policy parsePolicy(LineSource line, Token policy) throws LineError {
-    for (Policy p : Policy.values()) {
-      if (p.name().equals(policy.text())) {
-        return p;
-      }
-    }
-    throw new LineError(line.error(policy, "Bad policy name")
-        .explained("a chain policy is ACCEPT or DROP; to answer packets, end the chain with a"
-            + " -j " + policy.text() + " rule instead"));
-  }
-
-  private static void checkNewChainName(LineSource line, Token at, String name) throws LineError {
-    if (name.length() >= 29) {
-      throw new LineError(line.error(at, "chain name `" + name
-          + "' too long (must be under 29 chars)"));
-    }
-    if (name.isEmpty() || name.startsWith("-") || name.startsWith("!")
-        || name.chars().anyMatch(Character::isWhitespace)) {
-      throw new LineError(line.error(at, "Invalid chain name `" + name + "'"));
-    }
-    if (TARGET_WORDS.contains(name) || Extensions.target(name).isPresent()) {
-      throw new LineError(line.error(at, "chain name may not clash with target name")
-          .explained(name + " is the name of a target"));
-    }
   }
 
   /** Applies one command to table {@code table}. */
@@ -205,7 +176,7 @@ final class RulesetBuilder {
       }
       case NEW_CHAIN -> {
         String name = command.chain();
-        checkNewChainName(line, at, name);
+        ChainArgs.checkNewChainName(line, at, name);
         if (chains.containsKey(name)) {
           throw new LineError(line.error(at, "Chain already exists"));
         }
@@ -230,7 +201,7 @@ final class RulesetBuilder {
                   + " have a policy: " + table.builtinHooks()));
         }
         Token policyToken = new Token(command.args().get(1), at.column());
-        chain.policy = Optional.of(parsePolicy(line, policyToken));
+        chain.policy = Optional.of(ChainArgs.parsePolicy(line, policyToken));
         chain.declared = true;
       }
       case FLUSH -> {
@@ -350,7 +321,7 @@ final class RulesetBuilder {
     if (chain == null || chain.policy.isPresent()) {
       throw new LineError(line.error(command.at(), "No chain/target/match by that name."));
     }
-    checkNewChainName(line, command.at(), to);
+    ChainArgs.checkNewChainName(line, command.at(), to);
     if (chains.containsKey(to)) {
       throw new LineError(line.error(command.at(), "File exists"));
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.packetpath.engine.input.Diagnostic;
+import org.packetpath.engine.pipeline.Backend;
 import org.packetpath.engine.ext.ArgException;
 
 /**
@@ -158,4 +159,21 @@ final class Words {
   static boolean isCSpace(int c) {
     return c == ' ' || (c >= '\t' && c <= '\r');
   }
+
+  /** The warning that iptables-save prints the match at {@code at} with another meaning. */
+  Diagnostic savedOtherwise(Token at, Backend backend) {
+    String why = backend == Backend.NFT
+        ? "iptables-nft keeps every test of the rule's tcp or udp matches, but iptables-nft-save"
+            + " prints them as one match, each option once (the last given, negated if any"
+            + " was), and leaves out a port range 0:65535 or a --tcp-flags with an empty mask"
+            + " even where the kernel tests it; give each test once, in one match"
+        : "iptables-legacy-save leaves out a negated port range 0:65535 and a --tcp-flags with"
+            + " an empty mask, which the kernel still tests (the rule never matches)";
+    return line().warning(at, SAVED_OTHERWISE + "; what it prints means something else")
+        .explained(why);
+  }
+
+  /** How the warning that iptables-save prints a rule with another meaning begins. */
+  static final String SAVED_OTHERWISE = "iptables-save does not print this match as the kernel"
+      + " tests it";
 }

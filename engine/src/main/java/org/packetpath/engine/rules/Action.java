@@ -14,6 +14,9 @@ import org.packetpath.engine.input.Checks;
  * <p>Terminating actions (ACCEPT, DROP, REJECT, the NAT targets, NETMAP, NFQUEUE) end the walk
  * of the current chain with a verdict; RETURN, jumps and gotos move the walk; the others act and
  * the walk goes on with the next rule.
+ *
+ * <p>The file is long because it is the whole vocabulary of targets: every variant, its enums
+ * and the visitor stay in one place, so that a new kind of action is one edit here.
  */
 public sealed interface Action
     permits Action.Accept, Action.Drop, Action.Return, Action.Jump, Action.Goto, Action.Reject,

@@ -37,7 +37,7 @@ class BackendSaveFormTest {
 
   private static boolean warnsSavedOtherwise(Parsed<Ruleset> parsed) {
     return parsed.diagnostics().stream().map(Diagnostic::message)
-        .anyMatch(m -> m.startsWith(RuleSpec.SAVED_OTHERWISE));
+        .anyMatch(m -> m.startsWith(Words.SAVED_OTHERWISE));
   }
 
   @Test
