@@ -3,7 +3,6 @@ package org.packetpath.engine.ext;
 import java.util.ArrayList;
 import java.util.List;
 import org.packetpath.engine.rules.Condition;
-import org.packetpath.engine.rules.Field;
 import org.packetpath.engine.rules.Option;
 
 /**
@@ -34,15 +33,13 @@ final class Dccp {
    * never holds.
    */
   private static Condition meaning(List<Option> options) {
-    return Condition.all(Meanings.protocol(33), Meanings.perOption(options, o -> switch (o.name()) {
-      case "--sport" -> Condition.in(Field.SOURCE_PORT, Meanings.range(o.arg()));
-      case "--dport" -> Condition.in(Field.DESTINATION_PORT, Meanings.range(o.arg()));
+    return Meanings.withPorts(33, options, o -> switch (o.name()) {
       case "--dccp-types" -> new Condition.Opaque("dccp", "whether the DCCP packet type is one"
           + " of " + o.arg() + "; every simulated DCCP packet is a Data packet",
           new Condition.Fixed(List.of(o.arg().split(",")).contains("DATA")));
       default -> new Condition.Opaque("dccp", "whether the DCCP packet carries option "
           + o.arg() + "; simulated DCCP packets carry no options", new Condition.Fixed(false));
-    }));
+    });
   }
 
   // ---- arguments ---------------------------------------------------------------------------

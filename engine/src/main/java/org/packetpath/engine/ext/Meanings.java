@@ -96,6 +96,19 @@ final class Meanings {
         number(canonical.substring(slash + 1))};
   }
 
+  /**
+   * Protocol {@code protocol} and each option: {@code --sport} and {@code --dport} as port
+   * ranges, any other as {@code other} says (the matches of protocols with ports).
+   */
+  static Condition withPorts(int protocol, List<Option> options,
+      java.util.function.Function<Option, Condition> other) {
+    return Condition.all(protocol(protocol), perOption(options, o -> switch (o.name()) {
+      case "--sport" -> Condition.in(Field.SOURCE_PORT, range(o.arg()));
+      case "--dport" -> Condition.in(Field.DESTINATION_PORT, range(o.arg()));
+      default -> other.apply(o);
+    }));
+  }
+
   /** Each option's condition, inverted by its own {@code !}, all of which must hold. */
   static Condition perOption(List<Option> options,
       java.util.function.Function<Option, Condition> meaning) {

@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.packetpath.engine.rules.Condition;
-import org.packetpath.engine.rules.Field;
 import org.packetpath.engine.rules.Option;
 
 /**
@@ -35,13 +34,9 @@ final class Sctp {
    * does. The kernel, finding no chunk where one must be, drops such a packet at the rule.
    */
   private static Condition meaning(List<Option> options) {
-    return Condition.all(Meanings.protocol(132), Meanings.perOption(options, o -> switch (o.name()) {
-      case "--sport" -> Condition.in(Field.SOURCE_PORT, Meanings.range(o.arg()));
-      case "--dport" -> Condition.in(Field.DESTINATION_PORT, Meanings.range(o.arg()));
-      default -> new Condition.Opaque("sctp", "whether the packet carries " + o.args().get(0)
-          + " of the chunks " + o.args().get(1) + "; simulated SCTP packets carry no chunks",
-          new Condition.Fixed(false));
-    }));
+    return Meanings.withPorts(132, options, o -> new Condition.Opaque("sctp", "whether the"
+        + " packet carries " + o.args().get(0) + " of the chunks " + o.args().get(1)
+        + "; simulated SCTP packets carry no chunks", new Condition.Fixed(false)));
   }
 
   // ---- arguments ---------------------------------------------------------------------------

@@ -31,14 +31,8 @@ final class SecmarkTargets {
   static ModuleSpec connsecmark() {
     return ModuleSpec.target("CONNSECMARK", OptionSpec.flag("--save"),
             OptionSpec.flag("--restore"))
-        .checkedBy((rule, options) -> {
-          if (options.isEmpty()) {
-            throw new ArgException("CONNSECMARK target: parameter required")
-                .explained("say --save (packet to connection) or --restore (connection to"
-                    + " packet)");
-          }
-          return options;
-        })
+        .checkedBy(ModuleSpec.Finisher.atLeastOne("CONNSECMARK target: parameter required",
+            "say --save (packet to connection) or --restore (connection to packet)"))
         .withRules(OptionRules.of("--save", "--restore").exclusive("--save", "--restore"))
         .withFinisher((rule, options) -> {
           requireTable(rule, "xt_CONNSECMARK");

@@ -22,15 +22,8 @@ final class Tos {
     OptionSpec value = OptionSpec.one("--dscp", Tos::dscpValue).negatable();
     OptionSpec dsClass = OptionSpec.one("--dscp-class", Tos::dscpClass).negatable();
     return ModuleSpec.match("dscp", value, dsClass)
-        .checkedBy(
-            (rule, options) -> {
-              if (options.isEmpty()) {
-                throw new ArgException("DSCP match: Parameter --dscp is required")
-                    .explained("give --dscp with a number 0..63 or --dscp-class with a class"
-                        + " name such as EF");
-              }
-              return options;
-            })
+        .checkedBy(ModuleSpec.Finisher.atLeastOne("DSCP match: Parameter --dscp is required",
+            "give --dscp with a number 0..63 or --dscp-class with a class name such as EF"))
         .withRules(OptionRules.of("--dscp", "--dscp-class").exclusive("--dscp", "--dscp-class"))
         .withFinisher(
             (rule, options) -> {
