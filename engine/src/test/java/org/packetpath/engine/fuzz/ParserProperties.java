@@ -49,7 +49,11 @@ final class ParserProperties {
     assertEquals(result.value().isEmpty(), result.hasErrors(), () ->
         "a ruleset exactly when there is no error: " + context.get() + " -> "
             + result.diagnostics());
-    List<String> lines = text.lines().toList();
+    // Lines as the parser splits them, at \n only: a carriage return belongs to its line.
+    List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
+    if (lines.size() > 1 && lines.get(lines.size() - 1).isEmpty()) {
+      lines.remove(lines.size() - 1);
+    }
     for (Diagnostic d : result.diagnostics()) {
       checkPosition(d, lines, format, context);
     }
