@@ -128,7 +128,7 @@ final class ParserProperties {
           for (Option option : rule.base()) {
             boolean iface = option.name().equals("-i") || option.name().equals("-o");
             if (iface && option.args().stream().anyMatch(
-                a -> a.matches(".*[ \t\"].*"))) {
+                a -> a.chars().anyMatch(c -> c == ' ' || c == '\t' || c == '"' || c == '\n'))) {
               return true;
             }
           }
