@@ -212,8 +212,25 @@ final class CNumbers {
     return asInt < 0 ? Optional.empty() : Optional.of(asInt & 0xffff);
   }
 
+  /** Whether {@code s} is 1 to 9 decimal digits, not starting with 0 (which would be octal). */
+  private static boolean isPlainDecimal(String s) {
+    if (s.isEmpty() || s.length() > 9 || s.charAt(0) == '0') {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** {@code xtables_strtoui(s, NULL, &value, 0, max)}: {@link #strtoui} over the whole text. */
   public static Optional<Long> strtouiAll(String s, long max) {
+    if (isPlainDecimal(s)) {
+      long value = Long.parseLong(s); // the common case, read without scanning
+      return value <= max ? Optional.of(value) : Optional.empty();
+    }
     return strtoui(s, 0, max).filter(n -> n.end() == s.length()).map(Parsed::value);
   }
 

@@ -49,6 +49,9 @@ public final class TcpUdpSaved {
    * packet there).
    */
   public static Stored stored(List<Match> matches, boolean nft) {
+    if (keptAsWritten(matches)) {
+      return new Stored(matches, List.of());
+    }
     List<Match> out = new ArrayList<>(matches.size());
     List<Integer> lossy = new ArrayList<>();
     Header merged = null;
@@ -106,6 +109,30 @@ public final class TcpUdpSaved {
       out.set(mergedAt, new Match(mergedModule, printed, condition));
     }
     return new Stored(out, lossy);
+  }
+
+  /**
+   * Whether both backends keep and print {@code matches} as they are: no tcp or udp match, or
+   * one that tests only ports, each once, none negated, none the full range 0:65535 (the rules
+   * most files are made of, decided without building their expressions).
+   */
+  private static boolean keptAsWritten(List<Match> matches) {
+    int portMatches = 0;
+    for (Match m : matches) {
+      if (!m.module().equals("tcp") && !m.module().equals("udp")) {
+        continue;
+      }
+      if (++portMatches > 1 || m.options().isEmpty()) {
+        return false;
+      }
+      for (Option o : m.options()) {
+        boolean port = o.name().equals("--sport") || o.name().equals("--dport");
+        if (!port || o.negated() || o.arg().equals("0:65535")) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   private static List<Condition> withProtocol(int protocol, List<Condition> tests) {

@@ -35,6 +35,10 @@ public record SourceText(String name, Optional<String> text, Optional<Diagnostic
 
   /** {@code bytes} as UTF-8 text, or the error at the first byte that is not UTF-8. */
   static SourceText decode(String name, byte[] bytes) {
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    if (text.indexOf('\uFFFD') < 0) {
+      return new SourceText(name, Optional.of(text), Optional.empty()); // valid: nothing replaced
+    }
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);

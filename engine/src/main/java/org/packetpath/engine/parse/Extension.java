@@ -1,9 +1,7 @@
 package org.packetpath.engine.parse;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.packetpath.engine.ext.ModuleSpec;
 import org.packetpath.engine.ext.OptionSpec;
 import org.packetpath.engine.rules.Option;
@@ -14,7 +12,7 @@ final class Extension {
   final Token at;
   final List<Option> options = new ArrayList<>();
   /** The options given so far, by the spec that read them. */
-  final Set<OptionSpec> given = new HashSet<>();
+  final List<OptionSpec> given = new ArrayList<>(2);
 
   Extension(ModuleSpec spec, Token at) {
     this.spec = spec;

@@ -38,17 +38,21 @@ final class JumpGraph {
   /** Each chain's jumps, in rule order. */
   static Map<String, List<Jump>> byChain(TableRules table) {
     Map<String, List<Jump>> jumps = new HashMap<>();
-    for (Chain c : table.chains()) {
-      List<Jump> out = new ArrayList<>();
-      for (Rule r : c.rules()) {
-        Optional<Target> t = r.target();
-        if (t.isPresent() && t.get().isChainTarget()) {
-          out.add(new Jump(c.name(), t.get().name(), r));
-        }
-      }
-      jumps.put(c.name(), out);
-    }
+    table.chains().parallelStream().map(JumpGraph::jumps)
+        .forEachOrdered(j -> jumps.put(j.getKey(), j.getValue()));
     return jumps;
+  }
+
+  /** The jumps of {@code chain}, in rule order. */
+  private static Map.Entry<String, List<Jump>> jumps(Chain chain) {
+    List<Jump> out = new ArrayList<>();
+    for (Rule r : chain.rules()) {
+      Optional<Target> t = r.target();
+      if (t.isPresent() && t.get().isChainTarget()) {
+        out.add(new Jump(chain.name(), t.get().name(), r));
+      }
+    }
+    return Map.entry(chain.name(), out);
   }
 
   /** All of {@code jumps} in line order. */

@@ -194,7 +194,7 @@ final class RuleSpec {
     }
     String name = words.takeArg(token, goTo ? "-g" : "-j");
     targetToken = words.argToken(token, 0);
-    if (name.chars().anyMatch(Words::isCSpace)) {
+    if (Words.hasCSpace(name)) {
       throw words.error(targetToken, "Invalid target name `" + name + "'");
     }
     targetName = name;
@@ -223,9 +223,10 @@ final class RuleSpec {
   /** Option {@code spec} of extension {@code owner}, written as {@code token}. */
   void extensionOption(Token token, Extension owner, OptionSpec spec) throws LineError {
     // As xtables_option_parse: a second use is refused before its ! and its argument are read.
-    if (!owner.given.add(spec)) {
+    if (owner.given.contains(spec)) {
       throw onlyOnce(token, owner, spec);
     }
+    owner.given.add(spec);
     boolean negated = words.takeInvert(spec.invertible(), () -> owner.spec.name() + ": option \""
         + spec.name() + "\" cannot be inverted.");
     List<String> values = words.takeArgs(token, spec.arity(), spec.name());

@@ -2,6 +2,7 @@ package org.packetpath.engine.parse;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.packetpath.engine.input.Parsed;
 import org.packetpath.engine.input.SourceText;
@@ -72,17 +73,14 @@ public final class RulesParser {
    * carriage return stays in its line.
    */
   static List<String> lines(String text) {
-    List<String> lines = new ArrayList<>();
-    int start = 0;
-    for (int end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
-      lines.add(text.substring(start, end));
-      start = end + 1;
-    }
-    if (start < text.length()) {
-      lines.add(text.substring(start));
+    List<String> lines = new ArrayList<>(Arrays.asList(text.split("\n", -1)));
+    lines.remove(lines.size() - 1); // the text after the last \n, empty or not ended
+    if (!text.endsWith("\n") && !text.isEmpty()) {
+      lines.add(text.substring(text.lastIndexOf('\n') + 1));
     }
     return lines;
   }
+
 
   /**
    * Reads the file at {@code path} as iptables-nft would; a missing or unreadable file is an

@@ -155,6 +155,16 @@ final class Words {
         .explained(why);
   }
 
+  /** Whether C's {@code isspace} holds for a character of {@code text}. */
+  static boolean hasCSpace(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (isCSpace(text.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether C's {@code isspace} holds for {@code c}. */
   static boolean isCSpace(int c) {
     return c == ' ' || (c >= '\t' && c <= '\r');
