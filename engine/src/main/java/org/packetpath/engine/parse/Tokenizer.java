@@ -48,7 +48,7 @@ final class Tokenizer {
         i = quotedRest(line, i, word, unterminated);
         tokens.add(new Token(word.toString(), start + 1));
       } else {
-        tokens.add(new Token(line.substring(start, i), start + 1));
+        tokens.add(new Token(CommonWords.of(line, start, i), start + 1));
       }
     }
   }
@@ -90,7 +90,7 @@ final class Tokenizer {
       while (i < line.length() && !isBlank(line.charAt(i))) {
         i++;
       }
-      tokens.add(new Token(line.substring(start, i), start + 1));
+      tokens.add(new Token(CommonWords.of(line, start, i), start + 1));
     }
     return tokens;
   }
