@@ -29,8 +29,8 @@ final class Evaluator implements Condition.Visitor<Evaluator.Test> {
     boolean test(Visit v);
   }
 
-  private static final Test TRUE = v -> true;
-  private static final Test FALSE = v -> false;
+  static final Test TRUE = v -> true;
+  static final Test FALSE = v -> false;
 
   private final Topology topology;
 

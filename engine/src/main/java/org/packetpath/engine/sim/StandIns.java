@@ -20,7 +20,7 @@ final class StandIns {
   /** The test that decides {@code standIn} for each packet that reaches it. */
   static Test compile(Condition.StandIn standIn, Topology topology) {
         if (standIn instanceof Condition.Fixed f) {
-      return f.holds() ? v -> true : v -> false;
+      return f.holds() ? Evaluator.TRUE : Evaluator.FALSE;
     }
     if (standIn instanceof Condition.FirstPackets first) {
       int[] left = {first.count()};
